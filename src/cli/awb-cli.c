@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "awb-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "awb-error.h"
+#include "awb-cli-private.h"
+
+/* awb: the command line on the same core as the window. A table of commands,
+ * one file per group; each command parses its own options. */
+
+static const AwbCliCommand *groups[] = {
+  awb_cli_catalogue_commands,
+};
+
+AwbDatabase *
+awb_cli_database (AwbCli  *cli,
+                  GError **error)
+{
+  if (cli->db == NULL)
+    cli->db = awb_database_open (cli->db_path, error);
+  return cli->db;
+}
+
+/* Prints a refusal (message to stderr) and returns exit status 2. */
+int
+awb_cli_refuse (GError *error)
+{
+  g_printerr ("awb: %s\n", error->message);
+  return AWB_EXIT_REFUSED;
+}
+
+int
+awb_cli_usage (const char *command,
+               const char *format,
+               ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("awb %s: %s\n", command, msg);
+  g_printerr (_("Try “awb %s --help”.\n"), command);
+  return AWB_EXIT_USAGE;
+}
+
+/* Parses a command's options; on FALSE, *status holds the exit status
+ * (0 after --help, 1 for a bad command line). argv keeps the positional
+ * arguments after argv[0]. */
+gboolean
+awb_cli_parse (const char   *command,
+               const char   *params,
+               GOptionEntry *entries,
+               int          *argc,
+               char       ***argv,
+               int           min_args,
+               int           max_args,
+               int          *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (params);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("awb %s", command);
+  int n;
+
+  g_set_prgname (prgname);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = awb_cli_usage (command, "%s", error->message);
+      return FALSE;
+    }
+
+  /* a lone "--" left by GOption is not an argument */
+  n = *argc - 1;
+  if (n < min_args)
+    {
+      *status = awb_cli_usage (command, _("missing argument: %s"), params);
+      return FALSE;
+    }
+  if (max_args >= 0 && n > max_args)
+    {
+      *status = awb_cli_usage (command, _("unexpected argument “%s”"), (*argv)[1 + max_args]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+awb_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s", _("Usage: awb [--db FILE] COMMAND [ARGS…]\n\n"
+                        "Assessor Workbench on the command line.\n\nCommands:\n"));
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const AwbCliCommand *c = groups[g]; c->group != NULL; c++)
+      {
+        g_autofree char *name = c->name != NULL ? g_strdup_printf ("%s %s", c->group, c->name)
+                                                : g_strdup (c->group);
+        fprintf (out, "  %-18s %s\n", name, _(c->summary));
+        fprintf (out, "  %-18s   %s %s\n", "", name, c->params);
+      }
+  fprintf (out, "%s", _("\nOptions:\n"
+                        "  --db FILE          the database (default: "
+                        "$XDG_DATA_HOME/assessor-workbench/workbench.db)\n"
+                        "  --json             on reading commands: machine-readable output\n\n"
+                        "Exit status: 0 done; 1 the command line was not understood; "
+                        "2 refused (nothing was written).\n"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db_path = NULL;
+  AwbCli cli = { 0 };
+  int i = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* global options before the command */
+  while (i < argc && g_str_has_prefix (argv[i], "--"))
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[i + 1]);
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[i] + strlen ("--db="));
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--help"))
+        {
+          print_help (stdout);
+          return 0;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("awb %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else
+        {
+          g_printerr (_("awb: unknown option “%s”\n"), argv[i]);
+          print_help (stderr);
+          return AWB_EXIT_USAGE;
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return AWB_EXIT_USAGE;
+    }
+
+  cli.db_path = db_path != NULL ? g_strdup (db_path) : awb_database_default_path ();
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (const AwbCliCommand *c = groups[g]; c->group != NULL; c++)
+      {
+        int sub_argc;
+        char **sub_argv;
+        g_autofree char *name = NULL;
+
+        if (!g_str_equal (c->group, argv[i]))
+          continue;
+        if (c->name != NULL && (i + 1 >= argc || !g_str_equal (c->name, argv[i + 1])))
+          continue;
+
+        name = c->name != NULL ? g_strdup_printf ("%s %s", c->group, c->name) : g_strdup (c->group);
+        sub_argc = argc - i - (c->name != NULL ? 1 : 0);
+        sub_argv = g_new0 (char *, sub_argc + 1);
+        sub_argv[0] = name;
+        for (int k = 1; k < sub_argc; k++)
+          sub_argv[k] = argv[argc - sub_argc + k];
+
+        status = c->handler (&cli, sub_argc, sub_argv);
+
+        g_free (sub_argv);
+        g_clear_object (&cli.db);
+        g_free (cli.db_path);
+        return status;
+      }
+
+  g_printerr (_("awb: unknown command “%s%s%s”\n"), argv[i], i + 1 < argc ? " " : "",
+              i + 1 < argc ? argv[i + 1] : "");
+  print_help (stderr);
+  g_free (cli.db_path);
+  return AWB_EXIT_USAGE;
+}

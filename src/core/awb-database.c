@@ -1,0 +1,632 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "awb-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "awb-error.h"
+#include "awb-database-private.h"
+
+/* The one owner of the SQLite connection. Opening refuses anything that is not
+ * a workbench database before SQLite writes a byte to it; a new database is
+ * built under a temporary name and linked into place only when complete, so a
+ * crash never leaves a half-made file at the real path. */
+
+#define SCHEMA_RESOURCE "/io/github/assessorworkbench/Workbench/schema/%d.sql"
+
+struct _AwbDatabase
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+  guint    depth;  /* transaction nesting: 0 none, 1 BEGIN, >1 savepoints */
+};
+
+G_DEFINE_FINAL_TYPE (AwbDatabase, awb_database, G_TYPE_OBJECT)
+
+static void
+awb_database_finalize (GObject *object)
+{
+  AwbDatabase *self = (AwbDatabase *) object;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (awb_database_parent_class)->finalize (object);
+}
+
+static void
+awb_database_class_init (AwbDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = awb_database_finalize;
+}
+
+static void
+awb_database_init (AwbDatabase *self)
+{
+}
+
+/* $XDG_DATA_HOME/assessor-workbench/workbench.db */
+char *
+awb_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "assessor-workbench", "workbench.db", NULL);
+}
+
+static gboolean
+set_sqlite_error (sqlite3    *db,
+                  int         rc,
+                  const char *path,
+                  const char *what,
+                  GError    **error)
+{
+  const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int code = rc & 0xff;
+
+  if (code == SQLITE_FULL)
+    g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
+                 "The disk holding %s is full: %s failed and nothing was saved. "
+                 "Free some space and try again.", path, what);
+  else if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
+    g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
+                 "Database %s cannot be written (%s): %s failed and nothing was saved. "
+                 "Check the file's permissions.", path, msg, what);
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, AWB_ERROR, AWB_ERROR_DATABASE,
+                 "Database %s is busy in another program: %s failed and nothing was saved. "
+                 "Try again.", path, what);
+  else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    g_set_error (error, AWB_ERROR, AWB_ERROR_CORRUPT,
+                 "Database %s is damaged (%s): %s failed.", path, msg, what);
+  else if (code == SQLITE_CONSTRAINT)
+    g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
+                 "%s was refused by the database: %s", what, msg);
+  else
+    g_set_error (error, AWB_ERROR, AWB_ERROR_DATABASE,
+                 "Database %s: %s failed: %s", path, what, msg);
+  return FALSE;
+}
+
+gboolean
+_awb_database_fail (AwbDatabase *self,
+                    GError     **error,
+                    const char  *what)
+{
+  return set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), self->path, what, error);
+}
+
+static gboolean
+exec (sqlite3    *db,
+      const char *path,
+      const char *sql,
+      GError    **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (db, rc, path, "a database command", error);
+  return TRUE;
+}
+
+static int
+pragma_int (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Reads the 100-byte SQLite header ourselves so that a foreign file is never
+ * handed to SQLite (which could roll back a journal or change its mode). */
+static gboolean
+check_header (const char *path,
+              GError    **error)
+{
+  guchar header[100];
+  g_autoptr(GError) local_error = NULL;
+  int fd;
+  gssize n;
+  guint32 app_id;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
+                   "Database %s cannot be opened: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n == 0)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
+                   "%s is an empty file, not a workbench database; it was left as it is. "
+                   "Give another file name (a missing file is created).", path);
+      return FALSE;
+    }
+  if (n < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
+                   "%s is not a workbench database (it is not an SQLite file at all); "
+                   "it was left as it is.", path);
+      return FALSE;
+    }
+  app_id = ((guint32) header[68] << 24) | ((guint32) header[69] << 16) |
+           ((guint32) header[70] << 8) | (guint32) header[71];
+  if (app_id != AWB_APPLICATION_ID)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
+                   "%s is an SQLite database of another program, not a workbench database; "
+                   "it was left as it is.", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_schema (sqlite3    *db,
+              const char *path,
+              int         from,
+              GError    **error)
+{
+  for (int v = from + 1; v <= AWB_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *resource = g_strdup_printf (SCHEMA_RESOURCE, v);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+      g_autofree char *sql = NULL;
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
+
+      if (bytes == NULL)
+        {
+          g_set_error (error, AWB_ERROR, AWB_ERROR_DATABASE,
+                       "The database schema %d is missing from this build", v);
+          return FALSE;
+        }
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (!exec (db, path, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (db, path, sql, error) || !exec (db, path, set_version, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!exec (db, path, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+configure (sqlite3    *db,
+           const char *path,
+           GError    **error)
+{
+  sqlite3_busy_timeout (db, 10000);
+  sqlite3_extended_result_codes (db, 1);
+  return exec (db, path, "PRAGMA foreign_keys = ON", error) &&
+         exec (db, path, "PRAGMA journal_mode = WAL", error) &&
+         exec (db, path, "PRAGMA synchronous = FULL", error) &&
+         exec (db, path, "PRAGMA secure_delete = ON", error);
+}
+
+/* Builds a complete new database at a temporary name beside path, then links it
+ * into place (link() never replaces an existing file). */
+static gboolean
+create_new (const char *path,
+            GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d", AWB_APPLICATION_ID);
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int fd;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
+                   "Folder %s cannot be created: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
+                   "Database %s cannot be created in %s: %s", base, dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
+  ok = rc == SQLITE_OK || set_sqlite_error (db, rc, path, "creating the database", error);
+  ok = ok && exec (db, path, app_id, error);
+  ok = ok && exec (db, path, "PRAGMA journal_mode = WAL", error);
+  ok = ok && exec (db, path, "PRAGMA synchronous = FULL", error);
+  ok = ok && apply_schema (db, path, 0, error);
+  if (sqlite3_close (db) != SQLITE_OK && ok)
+    ok = set_sqlite_error (NULL, SQLITE_IOERR, path, "closing the new database", error);
+
+  if (ok && link (tmpl, path) != 0)
+    {
+      int saved = errno;
+
+      /* Another process created it in the meantime: theirs stands, ours goes. */
+      if (saved != EEXIST)
+        {
+          g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
+                       "Database %s cannot be created: %s", path, g_strerror (saved));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      /* make the link durable */
+      int dfd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+      if (dfd >= 0)
+        {
+          fsync (dfd);
+          close (dfd);
+        }
+    }
+
+  g_unlink (tmpl);
+  {
+    g_autofree char *wal = g_strconcat (tmpl, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (tmpl, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  return ok;
+}
+
+/* Opens the database at path, creating it if the file is missing. */
+AwbDatabase *
+awb_database_open (const char *path,
+                   GError    **error)
+{
+  g_autoptr(AwbDatabase) self = NULL;
+  int rc;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!create_new (path, error))
+        return NULL;
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
+                   "%s is a folder, not a workbench database", path);
+      return NULL;
+    }
+
+  if (!check_header (path, error))
+    return NULL;
+
+  self = g_object_new (AWB_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)
+        {
+          g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
+                       "Database %s cannot be opened for writing; check the file's permissions",
+                       path);
+          return NULL;
+        }
+      set_sqlite_error (self->db, rc, path, "opening the database", error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 10000);
+  version = pragma_int (self->db, "PRAGMA user_version");
+  if (version < 0)
+    {
+      _awb_database_fail (self, error, "reading the database version");
+      return NULL;
+    }
+  if (version > AWB_SCHEMA_VERSION)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_NEWER_VERSION,
+                   "Database %s was written by a newer Assessor Workbench (schema %d; this "
+                   "version reads up to %d). It was left as it is; update the program to open it.",
+                   path, version, AWB_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!configure (self->db, path, error))
+    return NULL;
+  if (version < AWB_SCHEMA_VERSION && !apply_schema (self->db, path, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+awb_database_get_path (AwbDatabase *self)
+{
+  g_return_val_if_fail (AWB_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+int
+awb_database_get_schema_version (AwbDatabase *self)
+{
+  g_return_val_if_fail (AWB_IS_DATABASE (self), -1);
+  return pragma_int (self->db, "PRAGMA user_version");
+}
+
+sqlite3 *
+_awb_database_get_handle (AwbDatabase *self)
+{
+  return self->db;
+}
+
+/* Starts a user action. Nested calls become savepoints, so that an action
+ * built from other actions is still one transaction. */
+gboolean
+awb_database_begin (AwbDatabase *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (AWB_IS_DATABASE (self), FALSE);
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT s%u", self->depth);
+  if (!exec (self->db, self->path, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+awb_database_commit (AwbDatabase *self,
+                     GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (AWB_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE s%u", self->depth - 1);
+  if (!exec (self->db, self->path, sql, error))
+    {
+      awb_database_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  return TRUE;
+}
+
+void
+awb_database_rollback (AwbDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (AWB_IS_DATABASE (self));
+  if (self->depth == 0)
+    return;
+
+  if (self->depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    {
+      sql = g_strdup_printf ("ROLLBACK TO s%u; RELEASE s%u", self->depth - 1, self->depth - 1);
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+  self->depth--;
+}
+
+gboolean
+awb_database_in_transaction (AwbDatabase *self)
+{
+  g_return_val_if_fail (AWB_IS_DATABASE (self), FALSE);
+  return self->depth > 0;
+}
+
+static gboolean
+bind_args (AwbDatabase  *self,
+           sqlite3_stmt *stmt,
+           const char   *types,
+           va_list       args,
+           GError      **error)
+{
+  for (int i = 0; types != NULL && types[i] != '\0'; i++)
+    {
+      int rc;
+
+      switch (types[i])
+        {
+        case 's':
+          {
+            const char *s = va_arg (args, const char *);
+            rc = s != NULL ? sqlite3_bind_text (stmt, i + 1, s, -1, SQLITE_TRANSIENT)
+                           : sqlite3_bind_null (stmt, i + 1);
+          }
+          break;
+        case 'i':
+          rc = sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+          break;
+        case 'b':
+          rc = sqlite3_bind_int (stmt, i + 1, va_arg (args, gboolean) ? 1 : 0);
+          break;
+        case 'n':
+          rc = sqlite3_bind_null (stmt, i + 1);
+          break;
+        default:
+          g_return_val_if_reached (FALSE);
+        }
+      if (rc != SQLITE_OK)
+        return _awb_database_fail (self, error, "binding a value");
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+query_valist (AwbDatabase *self,
+              GError     **error,
+              const char  *sql,
+              const char  *types,
+              va_list      args)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _awb_database_fail (self, error, "preparing a query");
+      return NULL;
+    }
+  if (!bind_args (self, stmt, types, args, error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+sqlite3_stmt *
+_awb_database_query (AwbDatabase *self,
+                     GError     **error,
+                     const char  *sql,
+                     const char  *types,
+                     ...)
+{
+  va_list args;
+  sqlite3_stmt *stmt;
+
+  va_start (args, types);
+  stmt = query_valist (self, error, sql, types, args);
+  va_end (args);
+  return stmt;
+}
+
+gboolean
+_awb_database_run (AwbDatabase *self,
+                   GError     **error,
+                   const char  *sql,
+                   const char  *types,
+                   ...)
+{
+  va_list args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  va_start (args, types);
+  stmt = query_valist (self, error, sql, types, args);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+  return _awb_database_step (self, stmt, error) == SQLITE_DONE;
+}
+
+int
+_awb_database_step (AwbDatabase  *self,
+                    sqlite3_stmt *stmt,
+                    GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+  _awb_database_fail (self, error, "saving");
+  return rc;
+}
+
+const char *
+_awb_column_text (sqlite3_stmt *stmt,
+                  int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static const char * const record_tables[] = {
+  "cases", "team_members", "case_dates", "stage_moves", "checklist", "evidence",
+  "evidence_links", "attachments", "ratings", "findings", "staff", "projects",
+  "panel_members", "panel_reviews", "panel_votes", NULL
+};
+
+JsonNode *
+_awb_database_row_json (AwbDatabase *self,
+                        const char  *table,
+                        const char  *key_column,
+                        const char  *key,
+                        GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  int rc;
+
+  g_return_val_if_fail (g_strv_contains (record_tables, table), NULL);
+
+  sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?", table, key_column);
+  stmt = _awb_database_query (self, error, sql, "s", key);
+  if (stmt == NULL)
+    return NULL;
+  rc = _awb_database_step (self, stmt, error);
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
+      switch (sqlite3_column_type (stmt, i))
+        {
+        case SQLITE_INTEGER:
+          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+          break;
+        case SQLITE_FLOAT:
+          json_builder_add_double_value (builder, sqlite3_column_double (stmt, i));
+          break;
+        case SQLITE_NULL:
+          json_builder_add_null_value (builder);
+          break;
+        default:
+          json_builder_add_string_value (builder, _awb_column_text (stmt, i));
+        }
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+char *
+_awb_json_to_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = NULL;
+
+  if (node == NULL)
+    return NULL;
+  gen = json_generator_new ();
+  json_generator_set_root (gen, node);
+  return json_generator_to_data (gen, NULL);
+}
