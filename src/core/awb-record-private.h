@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "awb-catalogue.h"
+#include "awb-database-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by every record module of the core (cases, evidence, ratings …). */
+
+/* The shortest id prefix a person may type. */
+#define AWB_MIN_ID_PREFIX 8
+
+/* Resolves a full id or a unique prefix of at least 8 characters in table
+ * (whose key column is "id"). what names the record in messages ("case",
+ * "evidence item"). Returns the full id. */
+char         *_awb_resolve_id              (AwbDatabase *db,
+                                            const char  *table,
+                                            const char  *id_or_prefix,
+                                            const char  *what,
+                                            GError     **error);
+/* Refuses (AWB_ERROR_LOCKED) while the case is with the expert panel. */
+gboolean      _awb_case_require_unlocked   (AwbDatabase *db,
+                                            const char  *case_id,
+                                            GError     **error);
+/* The catalogue (id and version) the case is assessed against. Borrowed. */
+AwbCatalogue *_awb_case_get_catalogue      (AwbDatabase *db,
+                                            const char  *case_id,
+                                            GError     **error);
+/* Refuses a requirement id that the case's catalogue does not have. */
+AwbRequirement *_awb_case_lookup_requirement (AwbDatabase *db,
+                                              const char  *case_id,
+                                              const char  *requirement_id,
+                                              GError     **error);
+
+G_END_DECLS

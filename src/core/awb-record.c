@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "awb-record"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "awb-catalogue-registry.h"
+#include "awb-error.h"
+#include "awb-record-private.h"
+
+/* What every record module needs: ids that people can type short, the panel
+ * lock, and the case's own catalogue version. */
+
+static const char * const id_tables[] = {
+  "cases", "evidence", "attachments", "findings", "staff", "projects", "panel_members",
+  "ratings", "history", NULL
+};
+
+char *
+_awb_resolve_id (AwbDatabase *db,
+                 const char  *table,
+                 const char  *id_or_prefix,
+                 const char  *what,
+                 GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *found = NULL;
+  int rc;
+
+  g_return_val_if_fail (g_strv_contains (id_tables, table), NULL);
+
+  if (id_or_prefix == NULL || strlen (id_or_prefix) < AWB_MIN_ID_PREFIX)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
+                   "“%s” is too short to name a %s: give its id or at least its first %d "
+                   "characters", id_or_prefix != NULL ? id_or_prefix : "", what,
+                   AWB_MIN_ID_PREFIX);
+      return NULL;
+    }
+
+  /* ids are UUIDs: no LIKE wildcards to escape, but refuse them anyway */
+  if (strpbrk (id_or_prefix, "%_") != NULL)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, "No %s “%s”", what, id_or_prefix);
+      return NULL;
+    }
+
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 OR id LIKE ?2 ORDER BY id = ?1 DESC "
+                         "LIMIT 2", table);
+  pattern = g_strconcat (id_or_prefix, "%", NULL);
+  stmt = _awb_database_query (db, error, sql, "ss", id_or_prefix, pattern);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = _awb_database_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *id = _awb_column_text (stmt, 0);
+
+      if (g_str_equal (id, id_or_prefix))
+        return g_strdup (id);
+      if (found != NULL)
+        {
+          g_set_error (error, AWB_ERROR, AWB_ERROR_AMBIGUOUS,
+                       "“%s” names more than one %s (%s, %s …): give more of its id",
+                       id_or_prefix, what, found, id);
+          return NULL;
+        }
+      found = g_strdup (id);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  if (found == NULL)
+    g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, "No %s “%s”", what, id_or_prefix);
+  return g_steal_pointer (&found);
+}
+
+gboolean
+_awb_case_require_unlocked (AwbDatabase *db,
+                            const char  *case_id,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _awb_database_query (db, error, "SELECT submitted_at, applicant FROM cases WHERE id = ?",
+                              "s", case_id);
+  if (stmt == NULL)
+    return FALSE;
+  rc = _awb_database_step (db, stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, "No case “%s”", case_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return FALSE;
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_LOCKED,
+                   "Case %s (%s) is with the expert panel since %.10s and cannot be changed; "
+                   "to change it, reopen it with “awb case reopen %.8s --reason TEXT”",
+                   case_id, _awb_column_text (stmt, 1), _awb_column_text (stmt, 0), case_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+AwbCatalogue *
+_awb_case_get_catalogue (AwbDatabase *db,
+                         const char  *case_id,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _awb_database_query (db, error,
+                              "SELECT catalogue_id, catalogue_version FROM cases WHERE id = ?",
+                              "s", case_id);
+  if (stmt == NULL)
+    return NULL;
+  rc = _awb_database_step (db, stmt, error);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, "No case “%s”", case_id);
+  if (rc != SQLITE_ROW)
+    return NULL;
+  return awb_catalogue_registry_lookup (awb_catalogue_registry_get_default (),
+                                        _awb_column_text (stmt, 0), _awb_column_text (stmt, 1),
+                                        error);
+}
+
+AwbRequirement *
+_awb_case_lookup_requirement (AwbDatabase *db,
+                              const char  *case_id,
+                              const char  *requirement_id,
+                              GError     **error)
+{
+  AwbCatalogue *cat = _awb_case_get_catalogue (db, case_id, error);
+  AwbRequirement *req;
+
+  if (cat == NULL)
+    return NULL;
+  req = awb_catalogue_lookup (cat, requirement_id);
+  if (req == NULL)
+    g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND,
+                 "Requirement “%s” is not in catalogue %s %s (ids look like 3.2.3-5)",
+                 requirement_id != NULL ? requirement_id : "", awb_catalogue_get_id (cat),
+                 awb_catalogue_get_version (cat));
+  return req;
+}
