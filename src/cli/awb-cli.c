@@ -3,12 +3,12 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "awb-error.h"
+#include "awb-locale.h"
 #include "awb-cli-private.h"
 
 /* awb: the command line on the same core as the window. A table of commands,
@@ -138,10 +138,7 @@ main (int    argc,
   int i = 1;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  awb_locale_init ();
 
   /* global options before the command */
   while (i < argc && g_str_has_prefix (argv[i], "--"))

@@ -3,9 +3,7 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-
+#include "awb-locale.h"
 #include "awb-application.h"
 
 int
@@ -14,10 +12,7 @@ main (int    argc,
 {
   g_autoptr(AwbApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  awb_locale_init ();
 
   app = awb_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
