@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "awb-catalogue-registry.h"
+#include "awb-database-private.h"
 #include "awb-test-util.h"
 
 char *
@@ -58,4 +60,69 @@ awb_test_builtin_catalogue_text (void)
 
   g_assert_nonnull (bytes);
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+void
+awb_test_insert_case (AwbDatabase *db,
+                      const char  *case_id)
+{
+  g_autoptr(GError) error = NULL;
+  AwbCatalogue *cat = awb_catalogue_registry_lookup (awb_catalogue_registry_get_default (),
+                                                     AWB_BUILTIN_CATALOGUE_ID, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (_awb_database_run (db, &error,
+                                    "INSERT INTO cases (id, catalogue_id, catalogue_version, "
+                                    "applicant, credit_code, created_at, updated_at) "
+                                    "VALUES (?, ?, ?, 'Test Co', '91350100M000100Y43', "
+                                    "'2026-01-05T08:00:00Z', '2026-01-05T08:00:00Z')",
+                                    "sss", case_id, awb_catalogue_get_id (cat),
+                                    awb_catalogue_get_version (cat)));
+  g_assert_no_error (error);
+}
+
+void
+awb_test_lock_case (AwbDatabase *db,
+                    const char  *case_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_awb_database_run (db, &error,
+                                    "UPDATE cases SET submitted_at = '2026-03-01T09:00:00Z' "
+                                    "WHERE id = ?", "s", case_id));
+  g_assert_no_error (error);
+}
+
+char *
+awb_test_dump_database (AwbDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) tables = NULL;
+  GString *out = g_string_new (NULL);
+
+  tables = _awb_database_query (db, &error,
+                                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                "AND name NOT LIKE 'sqlite_%' ORDER BY name", NULL);
+  g_assert_no_error (error);
+  while (_awb_database_step (db, tables, &error) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1",
+                                              _awb_column_text (tables, 0));
+      g_autoptr(sqlite3_stmt) rows = _awb_database_query (db, &error, sql, NULL);
+
+      g_assert_no_error (error);
+      g_string_append_printf (out, "[%s]\n", _awb_column_text (tables, 0));
+      while (_awb_database_step (db, rows, &error) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (rows); i++)
+            {
+              const char *v = _awb_column_text (rows, i);
+              g_string_append_printf (out, "%s|", v != NULL ? v : "NULL");
+            }
+          g_string_append_c (out, '\n');
+        }
+      g_assert_no_error (error);
+    }
+  g_assert_no_error (error);
+  return g_string_free (out, FALSE);
 }

@@ -47,7 +47,21 @@ gboolean     awb_cli_parse       (const char   *command,
                                   int           max_args,
                                   int          *status);
 void         awb_cli_print_json  (JsonNode     *node);
+/* Refuses (exit 2) with a message of the command line's own, before anything is opened. */
+int          awb_cli_refuse_printf (const char *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+/* Adds member name with a string value, or null when value is NULL. */
+void         awb_cli_json_string (JsonBuilder  *builder,
+                                  const char   *name,
+                                  const char   *value);
+/* The first 8 characters of an id, for people (JSON always has it in full). */
+char        *awb_cli_short_id    (const char   *id);
 
 extern const AwbCliCommand awb_cli_catalogue_commands[];
+extern const AwbCliCommand awb_cli_rating_commands[];
+extern const AwbCliCommand awb_cli_finding_commands[];
+extern const AwbCliCommand awb_cli_staff_commands[];
+extern const AwbCliCommand awb_cli_project_commands[];
+extern const AwbCliCommand awb_cli_history_commands[];
 
 G_END_DECLS

@@ -16,6 +16,11 @@
 
 static const AwbCliCommand *groups[] = {
   awb_cli_catalogue_commands,
+  awb_cli_rating_commands,
+  awb_cli_finding_commands,
+  awb_cli_staff_commands,
+  awb_cli_project_commands,
+  awb_cli_history_commands,
 };
 
 AwbDatabase *
@@ -33,6 +38,38 @@ awb_cli_refuse (GError *error)
 {
   g_printerr ("awb: %s\n", error->message);
   return AWB_EXIT_REFUSED;
+}
+
+int
+awb_cli_refuse_printf (const char *format,
+                       ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("awb: %s\n", msg);
+  return AWB_EXIT_REFUSED;
+}
+
+void
+awb_cli_json_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+char *
+awb_cli_short_id (const char *id)
+{
+  return id != NULL ? g_strndup (id, 8) : g_strdup ("");
 }
 
 int

@@ -9,6 +9,7 @@
 #include "awb-error.h"
 #include "awb-database-private.h"
 #include "awb-history.h"
+#include "awb-record-private.h"
 
 /* The history is append-only and hash-chained per case: each entry's hash is a
  * SHA-256 over every one of its columns and the hash of the case's previous
@@ -32,6 +33,7 @@ awb_history_entry_free (AwbHistoryEntry *entry)
   g_free (entry->before);
   g_free (entry->after);
   g_free (entry->hash);
+  g_free (entry->prev_hash);
   g_free (entry);
 }
 
@@ -171,6 +173,7 @@ entry_from_row (sqlite3_stmt *stmt)
   e->entity_id = g_strdup (_awb_column_text (stmt, 7));
   e->before = g_strdup (_awb_column_text (stmt, 8));
   e->after = g_strdup (_awb_column_text (stmt, 9));
+  e->prev_hash = g_strdup (_awb_column_text (stmt, 10));
   e->hash = g_strdup (_awb_column_text (stmt, 11));
   return e;
 }
@@ -201,6 +204,19 @@ awb_history_list (AwbDatabase *db,
   if (rc != SQLITE_DONE)
     return NULL;
   return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+awb_history_list_for_case (AwbDatabase *db,
+                           const char  *case_id_or_prefix,
+                           gboolean     newest_first,
+                           GError     **error)
+{
+  g_autofree char *cid = _awb_resolve_id (db, "cases", case_id_or_prefix, "case", error);
+
+  if (cid == NULL)
+    return NULL;
+  return awb_history_list (db, cid, newest_first, error);
 }
 
 /* Recomputes the chain of case_id (every case when NULL); each problem found

@@ -20,6 +20,7 @@ typedef struct
   char   *before;  /* JSON text or NULL */
   char   *after;   /* JSON text or NULL */
   char   *hash;
+  char   *prev_hash;
 } AwbHistoryEntry;
 
 void        awb_history_entry_free (AwbHistoryEntry *entry);
@@ -40,6 +41,11 @@ GPtrArray  *awb_history_list   (AwbDatabase *db,
                                 const char  *case_id,
                                 gboolean     newest_first,
                                 GError     **error);
+/* The history of the case named by its full id or a unique prefix of it. */
+GPtrArray  *awb_history_list_for_case (AwbDatabase *db,
+                                       const char  *case_id_or_prefix,
+                                       gboolean     newest_first,
+                                       GError     **error);
 gboolean    awb_history_verify (AwbDatabase *db,
                                 const char  *case_id,
                                 GPtrArray   *problems,

@@ -33,4 +33,21 @@ AwbRequirement *_awb_case_lookup_requirement (AwbDatabase *db,
                                               const char  *requirement_id,
                                               GError     **error);
 
+/* Ends an action's transaction: commits when ok, else rolls back. Returns
+ * TRUE only when the action was committed. */
+gboolean      _awb_action_finish           (AwbDatabase *db,
+                                            gboolean     ok,
+                                            GError     **error);
+/* Records in tombstones that a record of table was deleted, so that the
+ * deletion travels in a package instead of the record coming back. */
+gboolean      _awb_tombstone_add           (AwbDatabase *db,
+                                            const char  *table,
+                                            const char  *id,
+                                            const char  *case_id,
+                                            GError     **error);
+/* text without surrounding white space (NULL stays NULL). */
+char         *_awb_strip_dup               (const char  *text);
+/* TRUE when text is NULL or only white space. */
+gboolean      _awb_text_is_blank           (const char  *text);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "awb-catalogue-registry.h"
+#include "awb-dates.h"
 #include "awb-error.h"
 #include "awb-record-private.h"
 
@@ -149,4 +150,50 @@ _awb_case_lookup_requirement (AwbDatabase *db,
                  requirement_id != NULL ? requirement_id : "", awb_catalogue_get_id (cat),
                  awb_catalogue_get_version (cat));
   return req;
+}
+
+gboolean
+_awb_action_finish (AwbDatabase *db,
+                    gboolean     ok,
+                    GError     **error)
+{
+  if (ok)
+    return awb_database_commit (db, error);
+  awb_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+_awb_tombstone_add (AwbDatabase *db,
+                    const char  *table,
+                    const char  *id,
+                    const char  *case_id,
+                    GError     **error)
+{
+  g_autofree char *now = awb_timestamp_now ();
+
+  return _awb_database_run (db, error,
+                            "INSERT INTO tombstones (entity, id, case_id, deleted_at) "
+                            "VALUES (?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET "
+                            "deleted_at = excluded.deleted_at",
+                            "ssss", table, id, case_id, now);
+}
+
+char *
+_awb_strip_dup (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  return g_strstrip (g_strdup (text));
+}
+
+gboolean
+_awb_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
 }
