@@ -58,6 +58,7 @@ void         awb_cli_json_string (JsonBuilder  *builder,
 char        *awb_cli_short_id    (const char   *id);
 
 extern const AwbCliCommand awb_cli_catalogue_commands[];
+extern const AwbCliCommand awb_cli_case_commands[];
 extern const AwbCliCommand awb_cli_rating_commands[];
 extern const AwbCliCommand awb_cli_finding_commands[];
 extern const AwbCliCommand awb_cli_staff_commands[];

@@ -16,6 +16,7 @@
 
 static const AwbCliCommand *groups[] = {
   awb_cli_catalogue_commands,
+  awb_cli_case_commands,
   awb_cli_rating_commands,
   awb_cli_finding_commands,
   awb_cli_staff_commands,
