@@ -215,7 +215,8 @@ test_evaluation_start (Fixture *f, gconstpointer data)
   set (f, id, "paid", "2026-03-01");
   expect (f, id, "2026-03-02", "evaluation-start", AWB_DEADLINE_OK, "2026-03-01", "may start");
   set (f, id, "evaluation-start", "2026-03-10");
-  expect (f, id, "2026-03-12", "evaluation-start", AWB_DEADLINE_OK, "2026-03-10", "could from");
+  expect (f, id, "2026-03-12", "evaluation-start", AWB_DEADLINE_OK, "2026-03-10",
+          "could start from");
 
   set (f, early, "agreement", "2026-02-20");
   set (f, early, "evaluation-start", "2026-02-25");
@@ -277,6 +278,38 @@ test_cycle (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   expect (f, closed, "2026-12-01", "cycle-target", AWB_DEADLINE_OK, "2026-04-05",
           "ended on 2026-02-01");
+}
+
+/* The worked example of docs/lifecycle.md, figure for figure. */
+static void
+test_worked_example (Fixture *f, gconstpointer data)
+{
+  g_autofree char *id = new_case (f, "2026-06-30");
+  g_autoptr(GError) error = NULL;
+
+  set (f, id, "received", "2026-01-05");
+  set (f, id, "review-sent", "2026-01-31");
+  set (f, id, "supplement-received", "2026-02-20");
+  set (f, id, "agreement", "2026-03-02");
+  set (f, id, "paid", "2026-03-09");
+  set (f, id, "evaluation-start", "2026-03-16");
+
+  expect (f, id, "2026-04-20", "cycle-target", AWB_DEADLINE_DUE, "2026-05-12",
+          "68 days counted so far");
+  expect (f, id, "2026-04-20", "cycle-limit", AWB_DEADLINE_DUE, "2026-08-11",
+          "plus 37 days waiting");
+
+  set (f, id, "evaluation-end", "2026-05-29");
+  g_assert_true (awb_case_advance (f->db, id, "closed", "2026-07-10", NULL, &error));
+  g_assert_no_error (error);
+
+  expect (f, id, "2026-07-10", "supplement", AWB_DEADLINE_OK, "2026-02-28", "2026-02-20");
+  expect (f, id, "2026-07-10", "evaluation-start", AWB_DEADLINE_OK, "2026-03-16", "2026-03-09");
+  expect (f, id, "2026-07-10", "cycle-target", AWB_DEADLINE_BREACHED, "2026-05-12",
+          "107 days counted");
+  expect (f, id, "2026-07-10", "cycle-limit", AWB_DEADLINE_OK, "2026-08-11", "107 days counted");
+  expect (f, id, "2026-07-10", "maintenance", AWB_DEADLINE_OVERDUE, "2025-12-30", "late");
+  expect (f, id, "2026-07-10", "retention", AWB_DEADLINE_INFO, "2032-07-10", "kept until");
 }
 
 static void
@@ -394,6 +427,7 @@ main (int argc, char **argv)
   ADD ("/deadlines/supplement", test_supplement);
   ADD ("/deadlines/evaluation-start", test_evaluation_start);
   ADD ("/deadlines/cycle", test_cycle);
+  ADD ("/deadlines/worked-example", test_worked_example);
   ADD ("/deadlines/maintenance", test_maintenance);
   ADD ("/deadlines/retention", test_retention);
   ADD ("/deadlines/for-case-json", test_for_case_json);

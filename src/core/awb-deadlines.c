@@ -190,8 +190,9 @@ evaluation_start (GPtrArray *items,
           g_autofree char *started_text = awb_date_format (&started);
 
           add_item (items, "evaluation-start", AWB_DEADLINE_OK, &started,
-                    g_strdup_printf (_("Evaluation started on %s; it could from %s (agreement in "
-                                       "force and fee paid)."), started_text, may_text));
+                    g_strdup_printf (_("Evaluation started on %s; it could start from %s "
+                                       "(agreement in force and fee paid)."),
+                                     started_text, may_text));
         }
       else
         add_item (items, "evaluation-start", AWB_DEADLINE_OK, &may,
