@@ -17,6 +17,31 @@
 
 #define SHORT_ID "%.8s"
 
+/* text followed by spaces up to width columns on a terminal (a CJK
+ * character takes two), since printf pads by bytes. */
+static char *
+pad (const char *text,
+     guint       width)
+{
+  GString *out = g_string_new (text);
+  guint columns = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  while (columns++ < width)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_field (const char *label,
+             const char *value)
+{
+  g_autofree char *padded = pad (label, 22);
+
+  g_print ("%s %s\n", padded, value != NULL ? value : "—");
+}
+
 static void
 print_case_line (AwbCase *kase)
 {
@@ -148,33 +173,38 @@ print_show (AwbCase *kase)
   GPtrArray *moves = awb_case_get_stage_moves (kase);
   g_autofree char *evaluator_list = g_strjoinv (", ", (char **) evaluators);
 
-  g_print ("%-22s %s\n", _("Case"), awb_case_get_id (kase));
-  g_print ("%-22s %s%s\n", _("Applicant"), awb_case_get_applicant (kase),
-           awb_case_get_is_demo (kase) ? _(" (demo)") : "");
-  g_print ("%-22s %s\n", _("Credit code"), awb_case_get_credit_code (kase));
-  g_print ("%-22s %s\n", _("Type"), awb_case_get_app_type (kase));
+  g_autofree char *applicant = g_strconcat (awb_case_get_applicant (kase),
+                                            awb_case_get_is_demo (kase) ? _(" (demo)") : "",
+                                            NULL);
+  g_autofree char *catalogue = g_strdup_printf ("%s %s", awb_case_get_catalogue_id (kase),
+                                                awb_case_get_catalogue_version (kase));
+  g_autofree char *stage = g_strdup_printf ("%s (%s)",
+                                            awb_stage_to_string (awb_case_get_stage (kase)),
+                                            awb_stage_label (awb_case_get_stage (kase)));
+  g_autofree char *created = g_strndup (awb_case_get_created_at (kase), 19);
+
+  print_field (_("Case"), awb_case_get_id (kase));
+  print_field (_("Applicant"), applicant);
+  print_field (_("Credit code"), awb_case_get_credit_code (kase));
+  print_field (_("Type"), awb_case_get_app_type (kase));
   if (awb_case_is_maintenance (kase))
     {
-      g_print ("%-22s %s\n", _("Previous certificate"),
-               awb_case_get_previous_certificate (kase) != NULL
-                 ? awb_case_get_previous_certificate (kase) : "—");
-      g_print ("%-22s %s\n", _("Previous expiry"),
-               awb_case_get_previous_expiry (kase) != NULL
-                 ? awb_case_get_previous_expiry (kase) : "—");
+      print_field (_("Previous certificate"), awb_case_get_previous_certificate (kase));
+      print_field (_("Previous expiry"), awb_case_get_previous_expiry (kase));
     }
   if (awb_case_get_baseline_case_id (kase) != NULL)
-    g_print ("%-22s %s\n", _("Baseline case"), awb_case_get_baseline_case_id (kase));
-  g_print ("%-22s %s %s\n", _("Catalogue"), awb_case_get_catalogue_id (kase),
-           awb_case_get_catalogue_version (kase));
-  g_print ("%-22s %s (%s)\n", _("Stage"), awb_stage_to_string (awb_case_get_stage (kase)),
-           awb_stage_label (awb_case_get_stage (kase)));
+    print_field (_("Baseline case"), awb_case_get_baseline_case_id (kase));
+  print_field (_("Catalogue"), catalogue);
+  print_field (_("Stage"), stage);
   if (awb_case_is_locked (kase))
-    g_print ("%-22s %s %.16s\n", _("Locked"), _("with the expert panel since"),
-             awb_case_get_submitted_at (kase));
-  g_print ("%-22s %.19s\n", _("Created"), awb_case_get_created_at (kase));
-  g_print ("%-22s %s\n", _("Leader"),
-           awb_case_get_leader (kase) != NULL ? awb_case_get_leader (kase) : "—");
-  g_print ("%-22s %s\n", _("Evaluators"), evaluators[0] != NULL ? evaluator_list : "—");
+    {
+      g_autofree char *since = g_strdup_printf ("%s %.16s", _("with the expert panel since"),
+                                                awb_case_get_submitted_at (kase));
+      print_field (_("Locked"), since);
+    }
+  print_field (_("Created"), created);
+  print_field (_("Leader"), awb_case_get_leader (kase));
+  print_field (_("Evaluators"), evaluators[0] != NULL ? evaluator_list : NULL);
 
   g_print ("\n%s\n", _("Acceptance checklist"));
   for (guint i = 0; i < AWB_N_CHECKS; i++)
@@ -301,8 +331,9 @@ case_status (AwbCli *cli,
     {
       AwbDeadline *d = items->pdata[i];
       g_autofree char *mark = g_strdup_printf ("[%s]", awb_deadline_state_label (d->state));
+      g_autofree char *padded = pad (mark, 11);
 
-      g_print ("%-11s %-10s  %-16s %s\n", mark, d->date != NULL ? d->date : "", d->item, d->text);
+      g_print ("%s %-10s  %-16s %s\n", padded, d->date != NULL ? d->date : "", d->item, d->text);
     }
   return 0;
 }
