@@ -590,6 +590,7 @@ test_delete (Fixture *f, gconstpointer data)
   g_assert_true (awb_case_advance (f->db, id, "closed", "2020-02-29", NULL, &error));
   g_assert_no_error (error);
   g_setenv ("AWB_TODAY", "2026-02-27", TRUE);
+  g_free (before);
   before = dump (f);
   g_assert_false (awb_case_delete (f->db, id, &error));
   assert_refused (error, AWB_ERROR_REFUSED, "kept until 2026-02-28");
