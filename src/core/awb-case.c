@@ -1361,7 +1361,8 @@ fail:
   return FALSE;
 }
 
-/* Ticks an item of the acceptance checklist (guide §5.2) with who and when. */
+/* Ticks an item of the acceptance checklist (guide §5.2) with who and when.
+ * Ticking a ticked item changes and records nothing. */
 gboolean
 awb_case_check (AwbDatabase *db,
                 const char  *case_id,
@@ -1398,11 +1399,9 @@ awb_case_check (AwbDatabase *db,
     goto fail;
   if (kase->checks[check].actor != NULL)
     {
-      g_set_error (error, AWB_ERROR, AWB_ERROR_REFUSED,
-                   _("Checklist item %s of case %.8s is already ticked (by %s at %.16s)"),
-                   check_names[check], id, kase->checks[check].actor,
-                   kase->checks[check].at);
-      goto fail;
+      /* ticked already: the first tick, with its who and when, stands */
+      awb_database_rollback (db);
+      return TRUE;
     }
 
   now = awb_timestamp_now ();
@@ -1424,7 +1423,8 @@ fail:
 
 /* Sets (or corrects) one of the case's dates. Dates record what happened, so
  * none may lie after today except the panel's, which is scheduled ahead; and
- * they must keep their natural order (see date_order). */
+ * they must keep their natural order (see date_order). Setting the date it
+ * already has changes and records nothing. */
 gboolean
 awb_case_set_date (AwbDatabase *db,
                    const char  *case_id,
@@ -1474,9 +1474,9 @@ awb_case_set_date (AwbDatabase *db,
 
   if (g_strcmp0 (kase->dates[k].date, date) == 0)
     {
-      g_set_error (error, AWB_ERROR, AWB_ERROR_REFUSED,
-                   _("The %s date of case %.8s is already %s"), date_names[k], id, date);
-      goto fail;
+      /* the date it already has: nothing changes, nothing is recorded */
+      awb_database_rollback (db);
+      return TRUE;
     }
   for (guint i = 0; i < AWB_N_CASE_DATES; i++)
     dates[i] = kase->dates[i].date;
@@ -1549,7 +1549,9 @@ clean_names (const char * const *names,
 }
 
 /* Changes the team in one step: a new leader (NULL: unchanged), evaluators
- * added and removed. Refused while the case is with the panel. */
+ * added and removed. Naming the current leader or an evaluator already in the
+ * team changes nothing; removing someone who is not an evaluator is refused.
+ * Refused while the case is with the panel. */
 gboolean
 awb_case_change_team (AwbDatabase        *db,
                       const char         *case_id,
@@ -1602,20 +1604,12 @@ awb_case_change_team (AwbDatabase        *db,
   if (!_awb_case_require_unlocked (db, id, error) || (kase = load_case (db, id, error)) == NULL)
     goto fail;
 
+  /* what is already so is left alone: only real changes are written */
   if (new_leader != NULL && g_strcmp0 (kase->leader, new_leader) == 0)
-    {
-      g_set_error (error, AWB_ERROR, AWB_ERROR_REFUSED,
-                   _("“%s” is already the leader of case %.8s"), new_leader, id);
-      goto fail;
-    }
-  for (guint i = 0; i < add->len; i++)
-    if (g_strv_contains ((const char * const *) kase->evaluators, add->pdata[i]))
-      {
-        g_set_error (error, AWB_ERROR, AWB_ERROR_REFUSED,
-                     _("“%s” is already an evaluator of case %.8s"), (char *) add->pdata[i],
-                     id);
-        goto fail;
-      }
+    g_clear_pointer (&new_leader, g_free);
+  for (guint i = add->len; i > 0; i--)
+    if (g_strv_contains ((const char * const *) kase->evaluators, add->pdata[i - 1]))
+      g_ptr_array_remove_index (add, i - 1);
   for (guint i = 0; i < remove->len; i++)
     if (!g_strv_contains ((const char * const *) kase->evaluators, remove->pdata[i]))
       {
@@ -1624,6 +1618,12 @@ awb_case_change_team (AwbDatabase        *db,
                      id);
         goto fail;
       }
+
+  if (new_leader == NULL && add->len == 0 && remove->len == 0)
+    {
+      awb_database_rollback (db);
+      return TRUE;
+    }
 
   now = awb_timestamp_now ();
   if (new_leader != NULL)
