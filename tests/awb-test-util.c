@@ -126,3 +126,14 @@ awb_test_dump_database (AwbDatabase *db)
   g_assert_no_error (error);
   return g_string_free (out, FALSE);
 }
+
+void
+awb_test_write_file (const char *path,
+                     const char *contents,
+                     gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}

@@ -64,5 +64,7 @@ extern const AwbCliCommand awb_cli_finding_commands[];
 extern const AwbCliCommand awb_cli_staff_commands[];
 extern const AwbCliCommand awb_cli_project_commands[];
 extern const AwbCliCommand awb_cli_history_commands[];
+extern const AwbCliCommand awb_cli_evidence_commands[];
+extern const AwbCliCommand awb_cli_verify_commands[];
 
 G_END_DECLS

@@ -22,6 +22,8 @@ static const AwbCliCommand *groups[] = {
   awb_cli_staff_commands,
   awb_cli_project_commands,
   awb_cli_history_commands,
+  awb_cli_evidence_commands,
+  awb_cli_verify_commands,
 };
 
 AwbDatabase *

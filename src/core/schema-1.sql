@@ -90,7 +90,8 @@ CREATE TABLE evidence (
   updated_at   TEXT NOT NULL,
   rev          INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX evidence_by_case ON evidence (case_id);
+-- (case_id, recorded_at): a case's items are listed in recorded order without a sort
+CREATE INDEX evidence_by_case ON evidence (case_id, recorded_at);
 
 CREATE TABLE evidence_links (
   evidence_id    TEXT NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,
