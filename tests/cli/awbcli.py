@@ -91,9 +91,12 @@ class Workbench:
             con.close()
 
     def sql(self, query, *params):
+        """Runs one statement on the database (committed) and returns its rows."""
         con = sqlite3.connect(self.db)
         try:
-            return con.execute(query, params).fetchall()
+            rows = con.execute(query, params).fetchall()
+            con.commit()
+            return rows
         finally:
             con.close()
 
