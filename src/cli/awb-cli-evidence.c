@@ -13,25 +13,6 @@
 
 /* awb evidence add | list | show | remove | restore | attach | detach */
 
-static int
-refuse_invalid (const char *format,
-                ...) G_GNUC_PRINTF (1, 2);
-
-static int
-refuse_invalid (const char *format,
-                ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, format);
-  msg = g_strdup_vprintf (format, args);
-  va_end (args);
-  error = g_error_new_literal (AWB_ERROR, AWB_ERROR_INVALID, msg);
-  return awb_cli_refuse (error);
-}
-
 /* --requirement ID or ID:yes|partly|no */
 static gboolean
 parse_links (char       **requirements,
@@ -49,8 +30,8 @@ parse_links (char       **requirements,
         {
           if (!awb_supports_from_string (colon + 1, &supports))
             {
-              *status = refuse_invalid (_("--requirement “%s”: after the colon give yes, partly "
-                                          "or no"), *r);
+              *status = awb_cli_refuse_printf (_("--requirement “%s”: after the colon give yes, "
+                                                 "partly or no"), *r);
               return FALSE;
             }
           id = g_strndup (*r, (gsize) (colon - *r));
@@ -76,14 +57,16 @@ parse_fields (char **fields,
 
       if (eq == NULL || eq == *f)
         {
-          *status = refuse_invalid (_("--field “%s” is not of the form KEY=VALUE "
-                                      "(for example --field location=\"Room 301\")"), *f);
+          *status = awb_cli_refuse_printf (_("--field “%s” is not of the form KEY=VALUE "
+                                             "(for example --field location=\"Room 301\")"),
+                                           *f);
           return NULL;
         }
       key = g_strndup (*f, (gsize) (eq - *f));
       if (g_hash_table_contains (table, key))
         {
-          *status = refuse_invalid (_("--field %s is given twice: give each field once"), key);
+          *status = awb_cli_refuse_printf (_("--field %s is given twice: give each field once"),
+                                           key);
           return NULL;
         }
       g_hash_table_insert (table, g_steal_pointer (&key), g_strdup (eq + 1));
@@ -141,10 +124,11 @@ evidence_add (AwbCli *cli,
     return awb_cli_usage (argv[0], _("missing option: --title TEXT"));
 
   if (!awb_method_from_string (method, &params.method))
-    return refuse_invalid (_("Method “%s” is not one of document, interview, demonstration"),
-                           method);
+    return awb_cli_refuse_printf (_("Method “%s” is not one of document, interview, "
+                                    "demonstration"), method);
   if (supports != NULL && !awb_supports_from_string (supports, &fallback))
-    return refuse_invalid (_("--supports “%s” is not one of yes, partly, no"), supports);
+    return awb_cli_refuse_printf (_("--supports “%s” is not one of yes, partly, no"),
+                                  supports);
   links = g_ptr_array_new_with_free_func ((GDestroyNotify) awb_evidence_link_free);
   if (!parse_links (requirements, fallback, links, &status))
     return status;

@@ -39,16 +39,11 @@ check_text (const char *what,
                    _("The %s is not valid UTF-8 text: give it again in UTF-8"), what);
       return FALSE;
     }
-  if (required)
+  if (required && _awb_text_is_blank (text))
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-      if (*stripped == '\0')
-        {
-          g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                       _("The %s is empty: an evidence item needs one"), what);
-          return FALSE;
-        }
+      g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
+                   _("The %s is empty: an evidence item needs one"), what);
+      return FALSE;
     }
   return TRUE;
 }
@@ -488,7 +483,7 @@ awb_evidence_add (AwbDatabase          *db,
 
   id = g_uuid_string_random ();
   now = awb_timestamp_now ();
-  title = g_strstrip (g_strdup (params->title));
+  title = _awb_strip_dup (params->title);
 
   store = awb_attachment_store_new_for_database (db);
   stored = g_ptr_array_new_with_free_func ((GDestroyNotify) awb_attachment_free);
@@ -591,7 +586,7 @@ awb_evidence_update (AwbDatabase              *db,
 
   if (changes->title != NULL)
     {
-      title = g_strstrip (g_strdup (changes->title));
+      title = _awb_strip_dup (changes->title);
       values[AWB_EVIDENCE_COL_TITLE] = title;
     }
   if (changes->observation != NULL)
@@ -761,7 +756,6 @@ awb_evidence_remove (AwbDatabase *db,
 {
   g_autofree char *eid = NULL;
   g_autofree char *cid = NULL;
-  g_autofree char *now = NULL;
   g_autoptr(JsonNode) before = NULL;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
@@ -772,7 +766,6 @@ awb_evidence_remove (AwbDatabase *db,
   cid = evidence_case (db, eid, error);
   if (cid == NULL)
     return FALSE;
-  now = awb_timestamp_now ();
 
   if (!awb_database_begin (db, error))
     return FALSE;
@@ -781,9 +774,7 @@ awb_evidence_remove (AwbDatabase *db,
   before = snapshot (db, eid, error);
   if (before == NULL ||
       !_awb_database_run (db, error, "DELETE FROM evidence WHERE id = ?", "s", eid) ||
-      !_awb_database_run (db, error,
-                          "INSERT OR REPLACE INTO tombstones (entity, id, case_id, deleted_at) "
-                          "VALUES ('evidence', ?, ?, ?)", "sss", eid, cid, now) ||
+      !_awb_tombstone_add (db, "evidence", eid, cid, error) ||
       !awb_history_append (db, cid, actor, "remove", "evidence", eid, before, NULL, error) ||
       !awb_database_commit (db, error))
     goto fail;
