@@ -247,11 +247,20 @@ evidence_list (AwbCli *cli,
   return 0;
 }
 
+/* "label   value", the labels padded to one column whatever their script
+ * (a Chinese character takes two columns of a terminal). */
 static void
 print_row (const char *label,
            const char *value)
 {
-  g_print ("%-22s %s\n", label, value != NULL && *value != '\0' ? value : "-");
+  g_autoptr(GString) line = g_string_new (label);
+  guint width = 0;
+
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  for (; width < 23; width++)
+    g_string_append_c (line, ' ');
+  g_print ("%s%s\n", line->str, value != NULL && *value != '\0' ? value : "-");
 }
 
 static int
@@ -292,7 +301,7 @@ evidence_show (AwbCli *cli,
   print_row (_("Case"), awb_evidence_get_case_id (item));
   print_row (_("Method"), awb_method_label (awb_evidence_get_method (item)));
   print_row (_("Title"), awb_evidence_get_title (item));
-  print_row (_("Observation"), awb_evidence_get_observation (item));
+  print_row (C_("evidence", "Observation"), awb_evidence_get_observation (item));
   print_row (_("Evaluator"), awb_evidence_get_evaluator (item));
   print_row (_("Observed on"), awb_evidence_get_observed_on (item));
   print_row (_("Recorded at"), awb_evidence_get_recorded_at (item));
