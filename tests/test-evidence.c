@@ -692,8 +692,7 @@ test_lock (Fixture *f, gconstpointer data)
   g_assert_true (store_existed);
 
   /* the panel has the case */
-  g_assert_true (_awb_database_run (f->db, &error, "UPDATE cases SET submitted_at = "
-                                    "'2026-11-24T09:00:00Z' WHERE id = ?", "s", CASE_B));
+  awb_test_lock_case (f->db, CASE_B);
   before = awb_test_dump_database (f->db);
 
   assert_add_refused (f, CASE_B, &p, AWB_ERROR_LOCKED, "expert panel");

@@ -8,32 +8,20 @@ import json
 import os
 import stat
 import sys
-import uuid
 
 sys.path.insert(0, os.path.dirname(__file__))
-from awbcli import Workbench, CREDIT_CODE, run_tests  # noqa: E402
+from awbcli import Workbench, run_tests  # noqa: E402
 
 TODAY = {"AWB_TODAY": "2026-11-25"}
 
 
 def make_case(wb, baseline=None):
-    """A case to record evidence in: `awb case new` once it exists, else a row written
-    directly (the database itself is made by `awb verify`)."""
+    """A case to record evidence in; with baseline, a maintenance case started from it."""
     if baseline is None:
-        r = wb.run("case", "new", "--applicant", "示例云安全科技有限公司",
-                   "--credit-code", CREDIT_CODE)
-        if r.status == 0:
-            return r.out.strip()
-        assert r.status == 1 and "unknown command" in r.err, r
-    if not os.path.exists(wb.db):
-        wb.ok("verify")
-    case_id = str(uuid.uuid4())
-    wb.sql("INSERT INTO cases (id, catalogue_id, catalogue_version, applicant, credit_code, "
-           "app_type, baseline_case, created_at, updated_at) VALUES (?, 'cnitsec-cloud-l1-2025', "
-           "'2025.05', '示例云安全科技有限公司', ?, ?, ?, '2026-01-01T00:00:00Z', "
-           "'2026-01-01T00:00:00Z')", case_id, CREDIT_CODE,
-           "maintenance" if baseline else "initial", baseline)
-    return case_id
+        return wb.new_case()
+    return wb.new_case("示例云安全科技有限公司", "--type", "maintenance", "--from-case", baseline,
+                       "--previous-certificate", "CCRC-2023-0001",
+                       "--previous-expiry", "2027-08-01")
 
 
 def new_workbench():
@@ -111,7 +99,8 @@ def test_add_list_show():
         assert eid in human and "Front desk, Room 301" in human and "营业执照 扫描件.pdf" in human
 
         # the history holds the action, and verify is content
-        rows = wb.sql("SELECT action, entity, entity_id, actor FROM history")
+        rows = wb.sql("SELECT action, entity, entity_id, actor FROM history WHERE entity = ?",
+                      "evidence")
         assert rows == [("add", "evidence", eid, "Tester")], rows
         assert wb.ok("verify").status == 0
 
