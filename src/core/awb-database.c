@@ -225,7 +225,10 @@ configure (sqlite3    *db,
   return exec (db, path, "PRAGMA foreign_keys = ON", error) &&
          exec (db, path, "PRAGMA journal_mode = WAL", error) &&
          exec (db, path, "PRAGMA synchronous = FULL", error) &&
-         exec (db, path, "PRAGMA secure_delete = ON", error);
+         exec (db, path, "PRAGMA secure_delete = ON", error) &&
+         /* 16 MiB of page cache: a 100,000-item case is read without re-reading pages,
+          * while an export stays well under its 64 MiB budget */
+         exec (db, path, "PRAGMA cache_size = -16384", error);
 }
 
 /* Builds a complete new database at a temporary name beside path, then links it
