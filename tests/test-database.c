@@ -168,6 +168,45 @@ test_refuse_newer (void)
   awb_test_remove_tree (dir);
 }
 
+/* Found by fuzzing (fuzz-database): a stamped file whose upgrade fails (here
+ * a table of the schema already exists) used to be switched to WAL before the
+ * upgrade, so the refused file was changed. It must stay byte for byte. */
+static void
+test_refuse_failed_upgrade (void)
+{
+  g_autofree char *dir = awb_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "clash.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; CREATE TABLE cases (a);",
+                                          AWB_APPLICATION_ID);
+  sqlite3 *raw;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_refused_unchanged (path, AWB_ERROR_DATABASE, "bringing the database to schema 1 failed");
+  awb_test_remove_tree (dir);
+}
+
+/* Found by fuzzing (fuzz-database): a negative user_version was reported as
+ * "reading the database version failed: not an error". */
+static void
+test_refuse_negative_version (void)
+{
+  g_autofree char *dir = awb_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "negative.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = -3;",
+                                          AWB_APPLICATION_ID);
+  sqlite3 *raw;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_refused_unchanged (path, AWB_ERROR_CORRUPT, "its schema version is -3");
+  awb_test_remove_tree (dir);
+}
+
 static void
 test_nested_transactions (void)
 {
@@ -210,6 +249,8 @@ main (int argc, char **argv)
   g_test_add_func ("/database/migrate", test_migrate);
   g_test_add_func ("/database/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/database/refuse-newer", test_refuse_newer);
+  g_test_add_func ("/database/refuse-failed-upgrade", test_refuse_failed_upgrade);
+  g_test_add_func ("/database/refuse-negative-version", test_refuse_negative_version);
   g_test_add_func ("/database/nested-transactions", test_nested_transactions);
 
   return g_test_run ();

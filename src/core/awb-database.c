@@ -115,18 +115,23 @@ exec (sqlite3    *db,
   return TRUE;
 }
 
-static int
+/* Reads a PRAGMA's integer; FALSE when SQLite could not (its error is on db). */
+static gboolean
 pragma_int (sqlite3    *db,
-            const char *sql)
+            const char *sql,
+            int        *out)
 {
   sqlite3_stmt *stmt = NULL;
-  int value = -1;
+  gboolean ok = FALSE;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      ok = TRUE;
+    }
   sqlite3_finalize (stmt);
-  return value;
+  return ok;
 }
 
 /* Reads the 100-byte SQLite header ourselves so that a foreign file is never
@@ -136,7 +141,6 @@ check_header (const char *path,
               GError    **error)
 {
   guchar header[100];
-  g_autoptr(GError) local_error = NULL;
   int fd;
   gssize n;
   guint32 app_id;
@@ -199,22 +203,29 @@ apply_schema (sqlite3    *db,
         }
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-      if (!exec (db, path, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      if (!exec (db, path, sql, error) || !exec (db, path, set_version, error))
+      g_autofree char *what = g_strdup_printf ("bringing the database to schema %d", v);
+      int rc;
+
+      /* one transaction per version: a failure rolls the file back as it was */
+      rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, set_version, NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
         {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
-      if (!exec (db, path, "COMMIT", error))
-        {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          set_sqlite_error (db, rc, path, what, error);
+          if (!sqlite3_get_autocommit (db))
+            sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
     }
   return TRUE;
 }
 
+/* Connection settings that write nothing to the file. */
 static gboolean
 configure (sqlite3    *db,
            const char *path,
@@ -223,7 +234,6 @@ configure (sqlite3    *db,
   sqlite3_busy_timeout (db, 10000);
   sqlite3_extended_result_codes (db, 1);
   return exec (db, path, "PRAGMA foreign_keys = ON", error) &&
-         exec (db, path, "PRAGMA journal_mode = WAL", error) &&
          exec (db, path, "PRAGMA synchronous = FULL", error) &&
          exec (db, path, "PRAGMA secure_delete = ON", error) &&
          /* 16 MiB of page cache: a 100,000-item case is read without re-reading pages,
@@ -350,10 +360,16 @@ awb_database_open (const char *path,
     }
 
   sqlite3_busy_timeout (self->db, 10000);
-  version = pragma_int (self->db, "PRAGMA user_version");
-  if (version < 0)
+  if (!pragma_int (self->db, "PRAGMA user_version", &version))
     {
       _awb_database_fail (self, error, "reading the database version");
+      return NULL;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_CORRUPT,
+                   "Database %s is damaged: its schema version is %d, which no Assessor "
+                   "Workbench writes. It was left as it is.", path, version);
       return NULL;
     }
   if (version > AWB_SCHEMA_VERSION)
@@ -365,9 +381,14 @@ awb_database_open (const char *path,
       return NULL;
     }
 
+  /* Nothing is written before the file is known to be good: the upgrade runs
+   * in the file's own journal mode, so a failed one leaves it byte for byte as
+   * it was; only then does the connection switch to WAL. */
   if (!configure (self->db, path, error))
     return NULL;
   if (version < AWB_SCHEMA_VERSION && !apply_schema (self->db, path, version, error))
+    return NULL;
+  if (!exec (self->db, path, "PRAGMA journal_mode = WAL", error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -383,8 +404,12 @@ awb_database_get_path (AwbDatabase *self)
 int
 awb_database_get_schema_version (AwbDatabase *self)
 {
+  int version = -1;
+
   g_return_val_if_fail (AWB_IS_DATABASE (self), -1);
-  return pragma_int (self->db, "PRAGMA user_version");
+  if (!pragma_int (self->db, "PRAGMA user_version", &version))
+    return -1;
+  return version;
 }
 
 sqlite3 *
