@@ -239,6 +239,24 @@ test_broken_syntax (void)
   g_assert_true (strstr (error->message, "one JSON object") != NULL);
 }
 
+/* Found by fuzz-catalogue: json-glib quotes the text it choked on cut at a
+ * byte count, splitting a Chinese character; the refusal must still be valid
+ * UTF-8 (it is shown in a window and printed as JSON). */
+static void
+test_broken_message_utf8 (void)
+{
+  static const char input[] = "{\"formidnite0\xe6\x81\xaf\xe5\xae\x89\xe5\x85\xa8\xe6\xb5"
+                              "\x8b\xe8\xaf\x84\xe4\xb8\xad\xe5\xbf\x83\xe3\x80\x8a\xe4"
+                              "\xbf\xa1\"";
+  g_autoptr(GBytes) bytes = g_bytes_new (input, sizeof input - 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (awb_catalogue_new_from_bytes (bytes, "split.json", &error));
+  g_assert_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE);
+  g_assert_true (g_str_has_prefix (error->message, "Catalogue split.json: line 1, column "));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 /* A new version or a new category is a file in a folder, not new code. */
 static void
 test_registry_dirs (void)
@@ -296,6 +314,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, GUINT_TO_POINTER (i), test_broken_mutation);
     }
   g_test_add_func ("/catalogue/broken/syntax", test_broken_syntax);
+  g_test_add_func ("/catalogue/broken/message-utf8", test_broken_message_utf8);
   g_test_add_func ("/catalogue/registry/dirs", test_registry_dirs);
 
   return g_test_run ();

@@ -32,6 +32,9 @@ test_invalid (void)
     { "91350100I000100Y43", "character 9 (“I”) is not allowed" },
     { "91350100m000100Y43", "character 9 (“m”) is not allowed" },
     { "", "has 0 characters" },
+    /* found by fuzz-credit-code: characters, not bytes; valid text in the message */
+    { "\xef\xbc\x99" "1350100M000100Y43", "character 1 (“\xef\xbc\x99”) is not allowed" },
+    { "91350100M000100Y4\xff", "is not valid text" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -40,6 +43,7 @@ test_invalid (void)
 
       g_assert_false (awb_credit_code_validate (bad[i].code, &error));
       g_assert_error (error, AWB_ERROR, AWB_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       if (strstr (error->message, bad[i].fragment) == NULL)
         g_error ("“%s”: “%s” lacks “%s”", bad[i].code, error->message, bad[i].fragment);
     }

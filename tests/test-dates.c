@@ -17,6 +17,7 @@ test_parse (void)
     { "", "YYYY-MM-DD" },
     { "2026-11-25T10:00", "YYYY-MM-DD" },
     { "0001-01-01", "year" },
+    { "2026-11-2\xff", "Date “2026-11-2\xef\xbf\xbd” is not of the form" },  /* fuzz-dates */
   };
   GDate d;
 
@@ -36,6 +37,7 @@ test_parse (void)
 
       g_assert_false (awb_date_parse (bad[i].text, &d, &error));
       g_assert_error (error, AWB_ERROR, AWB_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       if (strstr (error->message, bad[i].fragment) == NULL)
         g_error ("“%s”: “%s” lacks “%s”", bad[i].text, error->message, bad[i].fragment);
     }

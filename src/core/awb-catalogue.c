@@ -695,32 +695,29 @@ load_root (AwbCatalogue *self,
   return load_rules (self, r, root, error);
 }
 
-/* Parses and validates a catalogue; origin names the file in messages. */
-AwbCatalogue *
-awb_catalogue_new_from_bytes (GBytes     *bytes,
-                              const char *origin,
-                              GError    **error)
+static gboolean
+load_bytes (AwbCatalogue *self,
+            GBytes       *bytes,
+            const char   *origin,
+            GError      **error)
 {
-  g_autoptr(AwbCatalogue) self = g_object_new (AWB_TYPE_CATALOGUE, NULL);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   Reader r = { origin };
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  self->origin = g_strdup (origin);
-
   if (size == 0)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE,
                    "Catalogue %s: the file is empty", origin);
-      return NULL;
+      return FALSE;
     }
   if (!g_utf8_validate (data, (gssize) size, NULL))
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE,
                    "Catalogue %s: the file is not UTF-8 text", origin);
-      return NULL;
+      return FALSE;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
     {
@@ -735,13 +732,38 @@ awb_catalogue_new_from_bytes (GBytes     *bytes,
       else
         g_set_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE,
                      "Catalogue %s: line ?: %s", origin, msg);
-      return NULL;
+      return FALSE;
     }
 
-  if (!load_root (self, &r, json_parser_get_root (parser), error))
-    return NULL;
+  return load_root (self, &r, json_parser_get_root (parser), error);
+}
 
-  return g_steal_pointer (&self);
+/* Parses and validates a catalogue; origin names the file in messages. */
+AwbCatalogue *
+awb_catalogue_new_from_bytes (GBytes     *bytes,
+                              const char *origin,
+                              GError    **error)
+{
+  g_autoptr(AwbCatalogue) self = g_object_new (AWB_TYPE_CATALOGUE, NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  self->origin = g_strdup (origin);
+  if (load_bytes (self, bytes, origin, &local_error))
+    return g_steal_pointer (&self);
+
+  /* The message quotes the file (json-glib cuts its quote at a byte count, which
+   * can split a character) and names it (a path need not be UTF-8): it is shown
+   * in a window and printed as JSON, so it must be valid text (found by
+   * fuzz-catalogue). */
+  if (!g_utf8_validate (local_error->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = valid;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 AwbCatalogue *

@@ -46,25 +46,50 @@ gboolean
 awb_credit_code_validate (const char *code,
                           GError    **error)
 {
-  gsize len = code != NULL ? strlen (code) : 0;
+  const char *p;
+  glong len;
   char expected;
 
-  if (len != 18)
+  if (code == NULL)
+    code = "";
+
+  /* the message quotes the code, so it must be text (found by fuzz-credit-code) */
+  if (!g_utf8_validate (code, -1, NULL))
     {
+      g_autofree char *shown = g_utf8_make_valid (code, -1);
+
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                   "Credit code “%s” has %zu characters; a unified social credit code has 18",
-                   code != NULL ? code : "", len);
+                   "Credit code “%s” is not valid text; a unified social credit code has 18 "
+                   "digits and upper-case letters", shown);
       return FALSE;
     }
 
-  for (guint i = 0; i < 18; i++)
+  len = g_utf8_strlen (code, -1);
+  if (len != 18)
     {
-      if (char_value (code[i]) < 0)
+      g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
+                   "Credit code “%s” has %ld characters; a unified social credit code has 18",
+                   code, len);
+      return FALSE;
+    }
+
+  p = code;
+  for (guint i = 0; i < 18; i++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c > 0x7f || char_value ((char) c) < 0)
         {
+          char shown[8] = { 0 };
+
+          if (g_unichar_isprint (c))
+            g_unichar_to_utf8 (c, shown);
+          else
+            shown[0] = '?';
           g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                       "Credit code “%s”: character %u (“%c”) is not allowed "
+                       "Credit code “%s”: character %u (“%s”) is not allowed "
                        "(digits and upper-case letters except I, O, Z, S, V)",
-                       code, i + 1, g_ascii_isprint (code[i]) ? code[i] : '?');
+                       code, i + 1, shown);
           return FALSE;
         }
     }

@@ -52,9 +52,13 @@ awb_date_parse (const char *text,
   return TRUE;
 
 bad_form:
-  g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-               "Date “%s” is not of the form YYYY-MM-DD (for example 2026-11-25)",
-               text != NULL ? text : "");
+  {
+    /* the message quotes the text, so it must be text (found by fuzz-dates) */
+    g_autofree char *shown = g_utf8_make_valid (text != NULL ? text : "", -1);
+
+    g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
+                 "Date “%s” is not of the form YYYY-MM-DD (for example 2026-11-25)", shown);
+  }
   return FALSE;
 }
 
