@@ -4,11 +4,14 @@
 strace, create no AF_INET or AF_INET6 socket and connect to no network address
 (local AF_UNIX sockets, for D-Bus and the X server, are fine; so is AF_NETLINK,
 with which GLib watches the network's state without sending anything). The
-command line also writes no file anywhere.
+reading commands write no file at all; a command that creates the database
+writes only in its data folder, and makes it private.
 
-  test_no_network.py cli   awb catalogue list / show, on a fresh HOME
-  test_no_network.py gui   the application's start-up on a fresh database
-                           (needs a display and a D-Bus session, like suite gui)
+  test_privacy.py cli   awb catalogue list / show, on a fresh HOME; then
+                        awb case new creating its database in new folders:
+                        folders 0700, files 0600, nothing written elsewhere
+  test_privacy.py gui   the application's start-up on a fresh database
+                        (needs a display and a D-Bus session, like suite gui)
 
 Before tracing the workbench, the test traces a small program that does open
 an AF_INET socket and checks that it is caught, so the test cannot pass only
@@ -18,6 +21,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -26,6 +30,8 @@ import time
 BUILD = os.environ.get("AWB_BUILD_ROOT", os.path.join(os.path.dirname(__file__), "..", "..", "build"))
 AWB = os.path.join(BUILD, "src", "cli", "awb")
 GUI = os.path.join(BUILD, "src", "gui", "assessor-workbench")
+# a valid unified social credit code (GB 32100-2015 check character correct)
+CREDIT_CODE = "91350100M000100Y43"
 
 # system calls that create sockets, reach an address, or write files
 TRACE = ("trace=socket,connect,sendto,sendmsg,bind,"
@@ -136,6 +142,43 @@ def run_cli(tmp):
             fail("awb %s, a reading command, wrote files:\n  %s"
                  % (" ".join(args), "\n  ".join(written)))
     print("ok: awb catalogue show/list: no network socket, no file written")
+
+    # a command that creates the database, in folders that do not exist yet
+    folder = os.path.join(data, "new", "评估 2026")
+    db = os.path.join(folder, "w.db")
+    for i, args in enumerate([["case", "new", "--applicant", "示例云安全科技有限公司",
+                               "--credit-code", CREDIT_CODE, "--leader", "Wang"],
+                              ["case", "list", "--json"]]):
+        log = os.path.join(tmp, "cli-db-%d.strace" % i)
+        proc = subprocess.run(strace_cmd(log) + [AWB, "--db", db] + args,
+                              capture_output=True, text=True, env=env, timeout=120)
+        if proc.returncode != 0:
+            fail("awb %s failed (%d): %s" % (" ".join(args), proc.returncode, proc.stderr))
+        net = network_calls(log)
+        if net:
+            fail("awb %s touched the network:\n  %s" % (args[0], "\n  ".join(net)))
+        outside = [p for p in written_paths(log)
+                   if not p.startswith(DEVICES) and p != data and not p.startswith(data + os.sep)]
+        if outside:
+            fail("awb %s wrote outside the data folder:\n  %s" % (" ".join(args[:2]),
+                                                                  "\n  ".join(outside)))
+    check_private(data)
+    print("ok: awb case new created its database privately (folders 0700, files 0600), "
+          "wrote only there and opened no network socket")
+
+
+def check_private(root):
+    """Every folder under root (root included) is 0700, every file 0600."""
+    checked = 0
+    for dirpath, dirnames, filenames in os.walk(root):
+        for path in [dirpath] + [os.path.join(dirpath, f) for f in filenames]:
+            st = os.lstat(path)
+            want = 0o700 if stat.S_ISDIR(st.st_mode) else 0o600
+            if stat.S_ISLNK(st.st_mode) or (st.st_mode & 0o777) != want:
+                fail("%s has mode %o, not %o" % (path, st.st_mode & 0o777, want))
+            checked += 1
+    if checked < 4:
+        fail("%s holds %d entries; the database was not created" % (root, checked))
 
 
 def gui_pid(strace_pid, timeout=60):
