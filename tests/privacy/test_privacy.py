@@ -8,7 +8,8 @@ reading commands write no file at all; a command that creates the database
 writes only in its data folder, and makes it private.
 
   test_privacy.py cli   awb catalogue list / show, on a fresh HOME; then
-                        awb case new creating its database in new folders:
+                        awb case new creating its database in new folders and
+                        awb evidence add --attach filling the attachment store:
                         folders 0700, files 0600, nothing written elsewhere
   test_privacy.py gui   the application's start-up on a fresh database
                         (needs a display and a D-Bus session, like suite gui)
@@ -143,17 +144,29 @@ def run_cli(tmp):
                  % (" ".join(args), "\n  ".join(written)))
     print("ok: awb catalogue show/list: no network socket, no file written")
 
-    # a command that creates the database, in folders that do not exist yet
+    # a command that creates the database, in folders that do not exist yet, then
+    # evidence with an attachment (the store beside the database); the user's
+    # file lies outside the data folder and is only read
     folder = os.path.join(data, "new", "评估 2026")
     db = os.path.join(folder, "w.db")
+    scan = os.path.join(tmp, "营业执照 扫描件.pdf")
+    with open(scan, "wb") as f:
+        f.write(b"%PDF-1.4 licence scan\n")
+    case_id = None
     for i, args in enumerate([["case", "new", "--applicant", "示例云安全科技有限公司",
                                "--credit-code", CREDIT_CODE, "--leader", "Wang"],
+                              ["evidence", "add", None, "--method", "document",
+                               "--requirement", "3.1-1", "--title", "营业执照",
+                               "--attach", scan],
                               ["case", "list", "--json"]]):
+        args = [case_id if a is None else a for a in args]
         log = os.path.join(tmp, "cli-db-%d.strace" % i)
         proc = subprocess.run(strace_cmd(log) + [AWB, "--db", db] + args,
                               capture_output=True, text=True, env=env, timeout=120)
         if proc.returncode != 0:
             fail("awb %s failed (%d): %s" % (" ".join(args), proc.returncode, proc.stderr))
+        if case_id is None:
+            case_id = proc.stdout.strip()
         net = network_calls(log)
         if net:
             fail("awb %s touched the network:\n  %s" % (args[0], "\n  ".join(net)))
@@ -163,8 +176,11 @@ def run_cli(tmp):
             fail("awb %s wrote outside the data folder:\n  %s" % (" ".join(args[:2]),
                                                                   "\n  ".join(outside)))
     check_private(data)
-    print("ok: awb case new created its database privately (folders 0700, files 0600), "
-          "wrote only there and opened no network socket")
+    store = db + ".attachments"
+    if not any(len(f) == 64 for _, _, files in os.walk(store) for f in files):
+        fail("the attachment was not stored in %s" % store)
+    print("ok: awb case new and evidence add --attach kept the database and the attachment "
+          "store private (folders 0700, files 0600), wrote only there, opened no network socket")
 
 
 def check_private(root):
