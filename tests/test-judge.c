@@ -890,6 +890,47 @@ test_foreign_links (Fixture       *f,
   g_assert_cmpuint (j->evidence[AWB_METHOD_DOCUMENT], ==, 1);
 }
 
+/* evidence_links repeats the item's case and method (schema triggers): an
+ * item whose method changes moves its links along; deleting it drops them. */
+static void
+test_links_follow_evidence (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwbJudgement) j1 = NULL;
+  g_autoptr(AwbJudgement) j2 = NULL;
+  g_autoptr(AwbJudgement) j3 = NULL;
+  g_autofree char *doc = awb_test_evidence (f->db, f->case_id, "document", "3.2.1-1", "yes");
+  g_autofree char *other = awb_test_evidence (f->db, f->case_id, "document", "3.2.1-1", "yes");
+
+  _awb_database_run (f->db, &error, "INSERT INTO evidence_links (evidence_id, requirement_id, "
+                     "supports, case_id, method) VALUES (?, '3.2.1-2', 'partly', 'wrong', "
+                     "'interview')", "s", doc);
+  g_assert_no_error (error);
+  j1 = judge (f);
+  g_assert_cmpuint (awb_judgement_lookup (j1, "3.2.1-1")->supporting[AWB_METHOD_DOCUMENT], ==, 2);
+  g_assert_cmpuint (awb_judgement_lookup (j1, "3.2.1-2")->partly[AWB_METHOD_DOCUMENT], ==, 1);
+  g_assert_cmpint (awb_judgement_lookup (j1, "3.2.1-1")->sufficiency, ==,
+                   AWB_SUFFICIENCY_INSUFFICIENT);
+
+  _awb_database_run (f->db, &error, "UPDATE evidence SET method = 'interview' WHERE id = ?", "s",
+                     other);
+  g_assert_no_error (error);
+  j2 = judge (f);
+  g_assert_cmpuint (awb_judgement_lookup (j2, "3.2.1-1")->supporting[AWB_METHOD_DOCUMENT], ==, 1);
+  g_assert_cmpuint (awb_judgement_lookup (j2, "3.2.1-1")->supporting[AWB_METHOD_INTERVIEW], ==, 1);
+  g_assert_cmpint (awb_judgement_lookup (j2, "3.2.1-1")->sufficiency, ==,
+                   AWB_SUFFICIENCY_SUFFICIENT);
+
+  _awb_database_run (f->db, &error, "DELETE FROM evidence WHERE id = ?", "s", doc);
+  g_assert_no_error (error);
+  j3 = judge (f);
+  g_assert_cmpuint (awb_judgement_lookup (j3, "3.2.1-1")->n_evidence, ==, 1);
+  g_assert_cmpuint (awb_judgement_lookup (j3, "3.2.1-2")->n_evidence, ==, 0);
+  g_assert_cmpuint (j3->evidence[AWB_METHOD_DOCUMENT], ==, 0);
+  g_assert_cmpuint (j3->evidence[AWB_METHOD_INTERVIEW], ==, 1);
+}
+
 /* ---- 100,000 evidence items ---- */
 
 static void
@@ -919,6 +960,8 @@ test_large_case (Fixture       *f,
     g_assert_no_error (error);
     n_req = awb_catalogue_get_n_requirements (cat);
 
+    /* a bigger cache while generating only; the judging below runs with the default */
+    awb_test_sql (f->db, "PRAGMA cache_size = -65536");
     g_assert_true (awb_database_begin (f->db, &error));
     g_assert_cmpint (sqlite3_prepare_v2 (handle,
                                          "INSERT INTO evidence (id, case_id, method, title, "
@@ -956,6 +999,7 @@ test_large_case (Fixture       *f,
       }
     g_assert_true (awb_database_commit (f->db, &error));
   }
+  awb_test_sql (f->db, "PRAGMA cache_size = -2000");
   awb_test_sql (f->db, "ANALYZE");
 
   for (guint r = 0; r < runs; r++)
@@ -1038,6 +1082,8 @@ main (int    argc,
               teardown);
   g_test_add ("/judge/unknown-case", Fixture, NULL, setup, test_unknown_case, teardown);
   g_test_add ("/judge/foreign-links", Fixture, NULL, setup, test_foreign_links, teardown);
+  g_test_add ("/judge/links-follow-evidence", Fixture, NULL, setup, test_links_follow_evidence,
+              teardown);
   g_test_add ("/judge/large-case", Fixture, NULL, setup, test_large_case, teardown);
 
   status = g_test_run ();

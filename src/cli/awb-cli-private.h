@@ -66,5 +66,7 @@ extern const AwbCliCommand awb_cli_project_commands[];
 extern const AwbCliCommand awb_cli_history_commands[];
 extern const AwbCliCommand awb_cli_evidence_commands[];
 extern const AwbCliCommand awb_cli_verify_commands[];
+extern const AwbCliCommand awb_cli_judge_commands[];
+extern const AwbCliCommand awb_cli_panel_commands[];
 
 G_END_DECLS

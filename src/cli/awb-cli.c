@@ -24,6 +24,8 @@ static const AwbCliCommand *groups[] = {
   awb_cli_history_commands,
   awb_cli_evidence_commands,
   awb_cli_verify_commands,
+  awb_cli_judge_commands,
+  awb_cli_panel_commands,
 };
 
 AwbDatabase *
