@@ -26,9 +26,10 @@ parse_yes_no (const char *command,
     *out = FALSE;
   else
     {
+      /* like every choice of the command line: missing is not understood, wrong is refused */
       *status = value == NULL
                   ? awb_cli_usage (command, _("%s yes|no is required"), option)
-                  : awb_cli_usage (command, _("%s is “%s”; give yes or no"), option, value);
+                  : awb_cli_refuse_printf (_("%s is “%s”; give yes or no"), option, value);
       return FALSE;
     }
   return TRUE;
@@ -180,7 +181,7 @@ panel_vote (AwbCli *cli,
                       3, 3, &status))
     return status;
   if (!awb_vote_from_string (argv[3], &vote))
-    return awb_cli_usage (argv[0], _("the vote is “%s”; give pass or fail"), argv[3]);
+    return awb_cli_refuse_printf (_("The vote is “%s”; give pass or fail"), argv[3]);
   if ((db = awb_cli_database (cli, &error)) == NULL ||
       (id = awb_panel_vote (db, argv[1], argv[2], vote, comment, &error)) == NULL)
     return awb_cli_refuse (error);

@@ -51,17 +51,6 @@ static const char * const conclusion_names[] = {
 
 /* ---- small helpers ---- */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
-
 static const char *
 method_noun (AwbMethod method)
 {
@@ -687,7 +676,7 @@ judge_backing (Work                    *w,
                AwbRequirementJudgement *rj)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  gboolean explained = !is_blank (rj->rationale);
+  gboolean explained = !_awb_text_is_blank (rj->rationale);
   const AwbCheckResult *check = check_of (w, rj);
   char *problem;
 
@@ -817,7 +806,7 @@ conclude (Work *w)
           if (rj->rating != AWB_RATING_NONCONFORMANT)
             continue;
           add_reason (j, rj->requirement_id, "fail",
-                      is_blank (rj->rationale)
+                      _awb_text_is_blank (rj->rationale)
                         ? g_strdup (_("rated non-conformant"))
                         : g_strdup_printf (_("rated non-conformant: %s"), rj->rationale));
         }
@@ -1036,7 +1025,7 @@ awb_judge_case (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return NULL;
 
@@ -1522,7 +1511,7 @@ write_statement (AwbDatabase *db,
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *now = NULL;
 
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return FALSE;
 
@@ -1566,7 +1555,7 @@ awb_judge_set_statement (AwbDatabase *db,
 {
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL) || is_blank (text))
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || _awb_text_is_blank (text))
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
                    _("The statement “%s” is empty or not UTF-8 text; write the statement, or "

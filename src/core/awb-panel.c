@@ -26,12 +26,6 @@ static const char * const panel_conclusion_names[] = { "pending", "pass", "fail"
 
 /* ---- small helpers ---- */
 
-static char *
-strip_copy (const char *text)
-{
-  return text != NULL ? g_strstrip (g_strdup (text)) : NULL;
-}
-
 static void
 member_free (AwbPanelMember *member)
 {
@@ -159,7 +153,7 @@ resolve_member (AwbDatabase *db,
                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = strip_copy (member);
+  g_autofree char *name = _awb_strip_dup (member);
   g_autofree char *pattern = NULL;
   g_autofree char *found = NULL;
   GString *names;
@@ -315,7 +309,7 @@ awb_panel_submit (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return FALSE;
   if (!awb_database_begin (db, error))
@@ -401,7 +395,7 @@ awb_panel_reopen (AwbDatabase *db,
                   GError     **error)
 {
   g_autofree char *full_id = NULL;
-  g_autofree char *why = strip_copy (reason);
+  g_autofree char *why = _awb_strip_dup (reason);
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *now = NULL;
@@ -417,7 +411,7 @@ awb_panel_reopen (AwbDatabase *db,
                      "(--reason TEXT)"), why != NULL && g_utf8_validate (why, -1, NULL) ? why : "");
       return FALSE;
     }
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return FALSE;
   if (!awb_database_begin (db, error))
@@ -466,8 +460,8 @@ awb_panel_add_member (AwbDatabase  *db,
                       GError      **error)
 {
   g_autofree char *full_id = NULL;
-  g_autofree char *clean_name = strip_copy (name);
-  g_autofree char *clean_affiliation = strip_copy (affiliation);
+  g_autofree char *clean_name = _awb_strip_dup (name);
+  g_autofree char *clean_affiliation = _awb_strip_dup (affiliation);
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -490,7 +484,7 @@ awb_panel_add_member (AwbDatabase  *db,
                    _("The affiliation of %s is not UTF-8 text"), clean_name);
       return NULL;
     }
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return NULL;
   if (!awb_database_begin (db, error))
@@ -557,7 +551,7 @@ awb_panel_review (AwbDatabase *db,
   g_autofree char *member_id = NULL;
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *text = strip_copy (comment);
+  g_autofree char *text = _awb_strip_dup (comment);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -572,7 +566,7 @@ awb_panel_review (AwbDatabase *db,
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID, _("The comment is not UTF-8 text"));
       return NULL;
     }
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return NULL;
   if (section_id != NULL)
@@ -649,7 +643,7 @@ awb_panel_vote (AwbDatabase *db,
   g_autofree char *member_id = NULL;
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;
-  g_autofree char *text = strip_copy (comment);
+  g_autofree char *text = _awb_strip_dup (comment);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -668,7 +662,7 @@ awb_panel_vote (AwbDatabase *db,
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID, _("The comment is not UTF-8 text"));
       return NULL;
     }
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return NULL;
   if (!awb_database_begin (db, error))
@@ -828,7 +822,7 @@ awb_panel_get (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return NULL;
   return load_panel (db, full_id, error);
@@ -847,7 +841,7 @@ awb_panel_conclude (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (full_id == NULL)
     return NULL;
   if (!awb_database_begin (db, error))
