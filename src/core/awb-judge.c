@@ -101,26 +101,65 @@ check_label (const char *check)
   return _("Failed acceptances");
 }
 
-/* "a, b, c" or "a, b … and 3 more" */
+/* How words and sentences are joined is the translation's business too:
+ * Chinese joins with full-width punctuation and no spaces. */
+static const char *
+list_separator (void)
+{
+  return C_("list separator", ", ");
+}
+
+static const char *
+item_separator (void)
+{
+  return C_("item separator", "; ");
+}
+
+/* items (char*) joined with separator; NULL for none */
+static char *
+join (GPtrArray  *items,
+      const char *separator)
+{
+  GString *s;
+
+  if (items->len == 0)
+    return NULL;
+  s = g_string_new (items->pdata[0]);
+  for (guint i = 1; i < items->len; i++)
+    {
+      g_string_append (s, separator);
+      g_string_append (s, items->pdata[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* "a, b, c" or "a, b, c and 3 more" */
 static char *
 join_ids (GPtrArray *ids,
           guint      limit)
 {
-  GString *s = g_string_new (NULL);
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  g_autofree char *list = NULL;
 
   for (guint i = 0; i < ids->len && i < limit; i++)
-    {
-      if (i > 0)
-        g_string_append (s, ", ");
-      g_string_append (s, ids->pdata[i]);
-    }
-  if (ids->len > limit)
-    {
-      g_string_append (s, " ");
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
-                                              ids->len - limit), ids->len - limit);
-    }
-  return g_string_free (s, FALSE);
+    g_ptr_array_add (first, ids->pdata[i]);
+  list = join (first, list_separator ());
+  if (ids->len <= limit)
+    return g_steal_pointer (&list);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more",
+                                       ids->len - limit), list, ids->len - limit);
+}
+
+/* "3 of 4 required" + ": " + the items joined */
+static char *
+with_details (const char *head,
+              GPtrArray  *details)
+{
+  g_autofree char *list = join (details, item_separator ());
+
+  if (list == NULL)
+    return g_strdup (head);
+  return g_strdup_printf (C_("figures", "%s: %s"), head, list);
 }
 
 static void
@@ -367,7 +406,7 @@ check_staff (Work        *w,
   gboolean person_qualifies = FALSE;
   gboolean person_full_time = FALSE;
   gboolean more = TRUE;
-  GString *figures;
+  g_autofree char *head = NULL;
   int rc;
 
   check->check = g_strdup ("certified-staff");
@@ -431,14 +470,10 @@ check_staff (Work        *w,
     }
 
   check->passed = check->count >= check->limit;
-  figures = g_string_new (NULL);
-  if (check->passed)
-    g_string_append_printf (figures, _("%u qualifying, %u required"), check->count, check->limit);
-  else
-    g_string_append_printf (figures, _("%u of %u required"), check->count, check->limit);
-  for (guint i = 0; i < excluded->len; i++)
-    g_string_append_printf (figures, i == 0 ? ": %s" : "; %s", (char *) excluded->pdata[i]);
-  check->figures = g_string_free (figures, FALSE);
+  head = check->passed ? g_strdup_printf (_("%u qualifying, %u required"), check->count,
+                                          check->limit)
+                       : g_strdup_printf (_("%u of %u required"), check->count, check->limit);
+  check->figures = with_details (head, excluded);
   return TRUE;
 }
 
@@ -454,8 +489,8 @@ check_acceptance (Work        *w,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) failed = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *from = NULL;
+  g_autofree char *head = NULL;
   GDate start;
-  GString *figures;
   int rc;
 
   check->check = g_strdup ("failed-acceptance");
@@ -482,21 +517,16 @@ check_acceptance (Work        *w,
 
   check->count = failed->len;
   check->passed = check->count <= check->limit;
-  figures = g_string_new (NULL);
   if (check->count == 0)
-    g_string_append_printf (figures, _("no failed acceptance between %s and %s"), from,
-                            check->date);
+    head = g_strdup_printf (_("no failed acceptance between %s and %s"), from, check->date);
   else
-    g_string_append_printf (figures,
-                            g_dngettext (GETTEXT_PACKAGE,
+    head = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%u failed acceptance between %s and %s (at most %u "
                                          "allowed)",
                                          "%u failed acceptances between %s and %s (at most %u "
                                          "allowed)", check->count),
                             check->count, from, check->date, check->limit);
-  for (guint i = 0; i < failed->len; i++)
-    g_string_append_printf (figures, i == 0 ? ": %s" : "; %s", (char *) failed->pdata[i]);
-  check->figures = g_string_free (figures, FALSE);
+  check->figures = with_details (head, failed);
   return TRUE;
 }
 
@@ -551,16 +581,13 @@ supporting_gaps (const AwbRules                *rules,
         if (rules->direct_methods & AWB_METHOD_BIT (m))
           {
             if (names->len > 0)
-              g_string_append (names, _(" or "));
+              g_string_append (names, C_("alternatives", " or "));
             g_string_append (names, method_noun ((AwbMethod) m));
           }
       g_ptr_array_add (gaps, g_strdup_printf (_("no direct work product (%s)"), names->str));
       g_string_free (names, TRUE);
     }
-  if (gaps->len == 0)
-    return NULL;
-  g_ptr_array_add (gaps, NULL);
-  return g_strjoinv ("; ", (char **) gaps->pdata);
+  return join (gaps, item_separator ());
 }
 
 static void
@@ -745,11 +772,7 @@ judge_backing (Work                    *w,
     }
 
   rj->backed = problems->len == 0;
-  if (!rj->backed)
-    {
-      g_ptr_array_add (problems, NULL);
-      rj->problem = g_strjoinv ("; ", (char **) problems->pdata);
-    }
+  rj->problem = join (problems, item_separator ());
 }
 
 /* ---- the case ---- */
@@ -1136,12 +1159,14 @@ awb_judgement_lookup (AwbJudgement *judgement,
 char *
 awb_judgement_generate_statement (AwbJudgement *j)
 {
-  GString *s = g_string_new (NULL);
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) failing = g_ptr_array_new ();
   guint ratings[AWB_N_RATINGS] = { 0 };
-  guint n_rated;
-  guint n_open = 0;
+  guint total = 0;
+  char *text;
 
   g_return_val_if_fail (j != NULL, NULL);
 
@@ -1162,105 +1187,97 @@ awb_judgement_generate_statement (AwbJudgement *j)
                                                    "%u demonstrations observed",
                                                    j->evidence[AWB_METHOD_DEMONSTRATION]),
                                       j->evidence[AWB_METHOD_DEMONSTRATION]));
-  if (parts->len == 0)
-    g_string_append (s, _("No evidence has been recorded."));
+  for (guint m = 0; m < AWB_N_METHODS; m++)
+    total += j->evidence[m];
+  if (total == 0)
+    g_ptr_array_add (sentences, g_strdup (_("No evidence has been recorded.")));
   else
     {
-      g_autofree char *list = NULL;
+      g_autofree char *list = join (parts, list_separator ());
 
-      g_ptr_array_add (parts, NULL);
-      list = g_strjoinv (", ", (char **) parts->pdata);
-      guint total = j->evidence[AWB_METHOD_DOCUMENT] + j->evidence[AWB_METHOD_INTERVIEW] +
-                    j->evidence[AWB_METHOD_DEMONSTRATION];
-
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                              "The project team based its assessment on %u "
-                                              "evidence item: %s.",
-                                              "The project team based its assessment on %u "
-                                              "evidence items: %s.", total), total, list);
+      g_ptr_array_add (sentences,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The project team based its assessment on "
+                                                     "%u evidence item: %s.",
+                                                     "The project team based its assessment on "
+                                                     "%u evidence items: %s.", total),
+                                        total, list));
     }
 
   /* the ratings */
   for (guint i = 0; i < j->requirements->len; i++)
     ratings[((AwbRequirementJudgement *) j->requirements->pdata[i])->rating]++;
-  n_rated = j->requirements->len - ratings[AWB_RATING_UNRATED];
-  g_string_append_c (s, ' ');
-  g_string_append_printf (s, _("%u of %u requirements are rated: %u conformant, %u largely "
-                               "conformant, %u non-conformant, %u not applicable."),
-                          n_rated, j->requirements->len, ratings[AWB_RATING_CONFORMANT],
-                          ratings[AWB_RATING_LARGELY], ratings[AWB_RATING_NONCONFORMANT],
-                          ratings[AWB_RATING_NOT_APPLICABLE]);
+  g_ptr_array_add (sentences,
+                   g_strdup_printf (_("%u of %u requirements are rated: %u conformant, %u largely "
+                                      "conformant, %u non-conformant, %u not applicable."),
+                                    j->requirements->len - ratings[AWB_RATING_UNRATED],
+                                    j->requirements->len, ratings[AWB_RATING_CONFORMANT],
+                                    ratings[AWB_RATING_LARGELY], ratings[AWB_RATING_NONCONFORMANT],
+                                    ratings[AWB_RATING_NOT_APPLICABLE]));
 
   /* the checks */
-  g_string_append_c (s, ' ');
-  g_string_append_printf (s, _("%s (%s): %s. %s (%s): %s."),
-                          check_label (j->staff_check.check), j->staff_check.requirement_id,
-                          j->staff_check.figures, check_label (j->acceptance_check.check),
-                          j->acceptance_check.requirement_id, j->acceptance_check.figures);
+  g_ptr_array_add (sentences,
+                   g_strdup_printf (_("%s (%s): %s. %s (%s): %s."),
+                                    check_label (j->staff_check.check),
+                                    j->staff_check.requirement_id, j->staff_check.figures,
+                                    check_label (j->acceptance_check.check),
+                                    j->acceptance_check.requirement_id,
+                                    j->acceptance_check.figures));
 
   /* the decision and the requirements driving it */
-  g_string_append_c (s, ' ');
   for (guint i = 0; i < j->reasons->len; i++)
     {
       AwbReason *reason = j->reasons->pdata[i];
 
-      if (reason->requirement_id != NULL && g_strcmp0 (reason->kind, "will-fail") != 0)
+      if (g_strcmp0 (reason->kind, "will-fail") == 0)
+        g_ptr_array_add (failing, reason->requirement_id);
+      else if (reason->requirement_id != NULL)
         g_ptr_array_add (ids, reason->requirement_id);
     }
-  switch (j->conclusion)
-    {
-    case AWB_CONCLUSION_INCOMPLETE:
-      {
-        g_autofree char *list = join_ids (ids, 10);
+  {
+    g_autofree char *list = join_ids (ids, 10);
 
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                                "The assessment is not complete: %u requirement "
-                                                "is not yet backed by a rating on sufficient "
-                                                "evidence (%s).",
-                                                "The assessment is not complete: %u requirements "
-                                                "are not yet backed by a rating on sufficient "
-                                                "evidence (%s).", ids->len), ids->len, list);
-        g_ptr_array_set_size (ids, 0);
-        for (guint i = 0; i < j->reasons->len; i++)
+    switch (j->conclusion)
+      {
+      case AWB_CONCLUSION_INCOMPLETE:
+        g_ptr_array_add (sentences,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "The assessment is not complete: %u "
+                                                       "requirement is not yet backed by a rating "
+                                                       "on sufficient evidence (%s).",
+                                                       "The assessment is not complete: %u "
+                                                       "requirements are not yet backed by a "
+                                                       "rating on sufficient evidence (%s).",
+                                                       ids->len), ids->len, list));
+        if (failing->len > 0)
           {
-            AwbReason *reason = j->reasons->pdata[i];
+            g_autofree char *failing_list = join_ids (failing, 10);
 
-            if (g_strcmp0 (reason->kind, "will-fail") == 0)
-              g_ptr_array_add (ids, reason->requirement_id);
+            g_ptr_array_add (sentences,
+                             g_strdup_printf (_("Rated non-conformant, so the case will fail: "
+                                                "%s."), failing_list));
           }
-        if (ids->len > 0)
-          {
-            g_autofree char *failing = join_ids (ids, 10);
-
-            g_string_append_c (s, ' ');
-            g_string_append_printf (s, _("Rated non-conformant, so the case will fail: %s."),
-                                    failing);
-          }
+        break;
+      case AWB_CONCLUSION_FAIL:
+        g_ptr_array_add (sentences,
+                         g_strdup_printf (_("Audit conclusion: %s. Non-conformant: %s."),
+                                          awb_conclusion_label (j->conclusion), list));
+        break;
+      case AWB_CONCLUSION_PASS_AFTER_RECTIFICATION:
+        g_ptr_array_add (sentences,
+                         g_strdup_printf (_("Audit conclusion: %s. Largely conformant, to be "
+                                            "rectified: %s."),
+                                          awb_conclusion_label (j->conclusion), list));
+        break;
+      case AWB_CONCLUSION_PASS:
+      default:
+        g_ptr_array_add (sentences,
+                         g_strdup_printf (_("Audit conclusion: %s. Every requirement is "
+                                            "conformant or justifiably not applicable."),
+                                          awb_conclusion_label (j->conclusion)));
+        break;
       }
-      break;
-    case AWB_CONCLUSION_FAIL:
-      {
-        g_autofree char *list = join_ids (ids, 10);
-
-        g_string_append_printf (s, _("Audit conclusion: %s. Non-conformant: %s."),
-                                awb_conclusion_label (j->conclusion), list);
-      }
-      break;
-    case AWB_CONCLUSION_PASS_AFTER_RECTIFICATION:
-      {
-        g_autofree char *list = join_ids (ids, 10);
-
-        g_string_append_printf (s, _("Audit conclusion: %s. Largely conformant, to be rectified: "
-                                     "%s."), awb_conclusion_label (j->conclusion), list);
-      }
-      break;
-    case AWB_CONCLUSION_PASS:
-    default:
-      g_string_append_printf (s, _("Audit conclusion: %s. Every requirement is conformant or "
-                                   "justifiably not applicable."),
-                              awb_conclusion_label (j->conclusion));
-      break;
-    }
+  }
 
   /* open rectifications */
   for (guint i = 0; i < j->rectifications->len; i++)
@@ -1269,24 +1286,32 @@ awb_judgement_generate_statement (AwbJudgement *j)
 
       if (!g_str_equal (rect->status, "open"))
         continue;
-      g_string_append (s, n_open == 0 ? " " : "; ");
-      if (n_open == 0)
-        g_string_append (s, _("Open rectifications: "));
       if (rect->due != NULL)
-        g_string_append_printf (s, _("%s “%s” due %s"), rect->requirement_id, rect->action,
-                                rect->due);
+        g_ptr_array_add (open, g_strdup_printf (_("%s “%s” due %s"), rect->requirement_id,
+                                                rect->action, rect->due));
       else
-        g_string_append_printf (s, _("%s “%s” without a due date"), rect->requirement_id,
-                                rect->action);
-      n_open++;
+        g_ptr_array_add (open, g_strdup_printf (_("%s “%s” without a due date"),
+                                                rect->requirement_id, rect->action));
     }
-  if (n_open > 0)
-    g_string_append_c (s, '.');
+  if (open->len > 0)
+    {
+      g_autofree char *list = join (open, item_separator ());
 
-  return g_string_free (s, FALSE);
+      g_ptr_array_add (sentences, g_strdup_printf (_("Open rectifications: %s."), list));
+    }
+
+  /* "A. B." — Chinese puts no space between sentences */
+  text = g_strdup (sentences->pdata[0]);
+  for (guint i = 1; i < sentences->len; i++)
+    {
+      char *joined = g_strdup_printf (C_("sentences", "%s %s"), text, (char *) sentences->pdata[i]);
+
+      g_free (text);
+      text = joined;
+    }
+  return text;
 }
 
-/* JSON null for NULL, not an empty string */
 static void
 add_string (JsonBuilder *b,
             const char  *value)

@@ -335,8 +335,10 @@ awb_panel_submit (AwbDatabase *db,
         {
           AwbReason *reason = j->reasons->pdata[i];
 
-          g_string_append_printf (list, "%s%s: %s", i == 0 ? "" : "; ",
-                                  reason->requirement_id != NULL ? reason->requirement_id : "",
+          if (i > 0)
+            g_string_append (list, C_("item separator", "; "));
+          g_string_append_printf (list, C_("figures", "%s: %s"),
+                                  reason->requirement_id != NULL ? reason->requirement_id : "—",
                                   reason->text);
         }
       if (j->reasons->len > 5)
