@@ -637,11 +637,41 @@ test_conclusion (Fixture       *f,
   g_assert_cmpstr (first->kind, ==, c->kind);
   g_assert_nonnull (strstr (first->text, c->text));
 
+  /* the case's lifecycle deadlines are notices too; count the rectifications' */
   for (guint i = 0; i < j->notices->len; i++)
-    if (c->notice != NULL && strstr (j->notices->pdata[i], c->notice) != NULL)
-      notice = TRUE;
-  g_assert_cmpuint (j->notices->len, ==, c->notice != NULL ? 1 : 0);
+    if (g_str_has_prefix (j->notices->pdata[i], "Rectification of "))
+      {
+        g_assert_nonnull (c->notice);
+        g_assert_nonnull (strstr (j->notices->pdata[i], c->notice));
+        g_assert_false (notice);
+        notice = TRUE;
+      }
   g_assert_cmpint (notice, ==, c->notice != NULL);
+}
+
+/* The lifecycle deadlines of awb-deadlines are reported beside the
+ * conclusion and do not change it. */
+static void
+test_deadline_notices (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(AwbJudgement) j = NULL;
+  gboolean cycle = FALSE, breached = FALSE;
+
+  awb_test_full_pass (f->db, f->case_id);
+  j = judge (f);
+  g_assert_cmpint (j->conclusion, ==, AWB_CONCLUSION_PASS);
+  g_assert_nonnull (j->deadlines);
+  g_assert_cmpuint (j->deadlines->len, >, 0);
+  for (guint i = 0; i < j->notices->len; i++)
+    {
+      g_test_message ("notice: %s", (char *) j->notices->pdata[i]);
+      cycle |= strstr (j->notices->pdata[i], "the target is 2026-07-01") != NULL;
+      /* the fixture's evaluation started without agreement or payment */
+      breached |= strstr (j->notices->pdata[i], "neither is the agreement in force") != NULL;
+    }
+  g_assert_true (cycle);
+  g_assert_true (breached);
 }
 
 /* While incomplete, a non-conformant rating is listed as "will fail". */
@@ -1071,6 +1101,8 @@ main (int    argc,
               teardown);
   g_test_add ("/judge/conclusion/largely-rule-is-data", Fixture, NULL, setup,
               test_largely_rule_is_data, teardown);
+  g_test_add ("/judge/conclusion/deadline-notices", Fixture, NULL, setup, test_deadline_notices,
+              teardown);
   g_test_add ("/judge/sections", Fixture, NULL, setup, test_sections, teardown);
   g_test_add ("/judge/json", Fixture, NULL, setup, test_json, teardown);
   g_test_add ("/judge/statement/generated", Fixture, NULL, setup, test_statement_generated,

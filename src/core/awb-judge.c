@@ -9,6 +9,7 @@
 #include "awb-judge.h"
 #include "awb-catalogue.h"
 #include "awb-dates.h"
+#include "awb-deadlines.h"
 #include "awb-error.h"
 #include "awb-history.h"
 #include "awb-record-private.h"
@@ -902,16 +903,23 @@ count_sections (Work *w)
     }
 }
 
-/* Deadlines are reported beside the conclusion and never change it. This
- * module reports the overdue rectifications and the checks computed for
- * today for want of a case date; the case's lifecycle deadlines (supplement
- * period, project cycle, maintenance) belong to awb-deadlines, whose notices
- * are appended here too when that module is part of the build. */
+/* Deadlines are reported beside the conclusion and never change it: the
+ * overdue rectifications, the checks computed for today for want of a case
+ * date, and the case's lifecycle deadlines (supplement period, project
+ * cycle, maintenance) from awb-deadlines that are running or missed. */
 static void
 collect_notices (Work *w)
 {
   AwbJudgement *j = w->judgement;
   const AwbCheckResult *checks[] = { &j->staff_check, &j->acceptance_check };
+
+  for (guint i = 0; i < j->deadlines->len; i++)
+    {
+      const AwbDeadline *d = j->deadlines->pdata[i];
+
+      if (d->state >= AWB_DEADLINE_DUE)
+        g_ptr_array_add (j->notices, g_strdup (d->text));
+    }
 
   for (guint i = 0; i < j->rectifications->len; i++)
     {
@@ -1090,7 +1098,9 @@ awb_judge_case (AwbDatabase *db,
       g_hash_table_insert (by_id, rj->requirement_id, GUINT_TO_POINTER (i));
     }
 
-  ok = load_case (&w, full_id, error) &&
+  j->deadlines = awb_deadlines_for_case (db, full_id, error);
+  ok = j->deadlines != NULL &&
+       load_case (&w, full_id, error) &&
        count_evidence (&w, full_id, error) &&
        load_ratings (&w, full_id, error) &&
        load_findings (&w, full_id, error) &&
@@ -1129,6 +1139,7 @@ awb_judgement_free (AwbJudgement *judgement)
   g_clear_pointer (&judgement->sections, g_ptr_array_unref);
   g_clear_pointer (&judgement->notices, g_ptr_array_unref);
   g_clear_pointer (&judgement->rectifications, g_ptr_array_unref);
+  g_clear_pointer (&judgement->deadlines, g_ptr_array_unref);
   check_result_clear (&judgement->staff_check);
   check_result_clear (&judgement->acceptance_check);
   g_free (judgement->statement);
@@ -1499,6 +1510,9 @@ awb_judgement_to_json (AwbJudgement *j)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "deadlines");
+  json_builder_add_value (b, awb_deadlines_to_json (j->deadlines));
 
   json_builder_set_member_name (b, "notices");
   json_builder_begin_array (b);

@@ -112,6 +112,7 @@ typedef struct
   char          *today;
   char          *submitted_at;      /* non-NULL while the case is with the expert panel */
   GPtrArray     *rectifications;    /* AwbRectification*, by due date */
+  GPtrArray     *deadlines;         /* AwbDeadline* (awb-deadlines.h): the case's lifecycle */
 } AwbJudgement;
 
 const char   *awb_sufficiency_to_string (AwbSufficiency sufficiency);
