@@ -832,7 +832,7 @@ test_statement_edit (Fixture       *f,
   const char *text = "经评估，申请单位满足云计算安全类一级要求。";
 
   awb_test_full_pass (f->db, f->case_id);
-  g_assert_true (awb_judge_set_statement (f->db, f->case_id, text, &error));
+  g_assert_true (awb_judge_set_statement (f->db, f->case_id, text, NULL, &error));
   g_assert_no_error (error);
   j1 = judge (f);
   g_assert_true (j1->statement_edited);
@@ -848,7 +848,7 @@ test_statement_edit (Fixture       *f,
   g_assert_true (j2->statement_edited);
   g_assert_true (j2->statement_stale);
 
-  g_assert_true (awb_judge_reset_statement (f->db, f->case_id, &error));
+  g_assert_true (awb_judge_reset_statement (f->db, f->case_id, NULL, &error));
   g_assert_no_error (error);
   j3 = judge (f);
   g_assert_false (j3->statement_edited);
@@ -862,7 +862,7 @@ test_statement_edit (Fixture       *f,
   g_assert_cmpstr (((AwbHistoryEntry *) history->pdata[1])->action, ==, "reset-statement");
 
   /* resetting a generated statement writes nothing */
-  g_assert_true (awb_judge_reset_statement (f->db, f->case_id, &error));
+  g_assert_true (awb_judge_reset_statement (f->db, f->case_id, NULL, &error));
   g_assert_cmpuint (count_rows (f, "SELECT COUNT(*) FROM history"), ==, 2);
 }
 
@@ -873,20 +873,20 @@ test_statement_refusals (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *locked = NULL;
 
-  g_assert_false (awb_judge_set_statement (f->db, f->case_id, "  \n", &error));
+  g_assert_false (awb_judge_set_statement (f->db, f->case_id, "  \n", NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (awb_judge_set_statement (f->db, "nonexistent-case", "Text", &error));
+  g_assert_false (awb_judge_set_statement (f->db, "nonexistent-case", "Text", NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   locked = g_strdup_printf ("UPDATE cases SET submitted_at = '2026-04-30T10:00:00Z' "
                             "WHERE id = '%s'", f->case_id);
   awb_test_sql (f->db, locked);
-  g_assert_false (awb_judge_set_statement (f->db, f->case_id, "Text", &error));
+  g_assert_false (awb_judge_set_statement (f->db, f->case_id, "Text", NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_LOCKED);
   g_clear_error (&error);
-  g_assert_false (awb_judge_reset_statement (f->db, f->case_id, &error));
+  g_assert_false (awb_judge_reset_statement (f->db, f->case_id, NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_LOCKED);
 
   g_assert_cmpuint (count_rows (f, "SELECT COUNT(*) FROM cases WHERE statement IS NOT NULL"), ==,

@@ -77,7 +77,7 @@ submit (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (awb_panel_submit (f->db, f->case_id, &error));
+  g_assert_true (awb_panel_submit (f->db, f->case_id, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -87,7 +87,8 @@ add (Fixture      *f,
      AwbPanelRole  role)
 {
   g_autoptr(GError) error = NULL;
-  char *id = awb_panel_add_member (f->db, f->case_id, name, "某大学", role, &error);
+  char *id = awb_panel_add_member (f->db, f->case_id, name, "某大学", role, NULL,
+                                  &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (id);
@@ -101,7 +102,7 @@ vote (Fixture    *f,
       const char *comment)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = awb_panel_vote (f->db, f->case_id, member, v, comment, &error);
+  g_autofree char *id = awb_panel_vote (f->db, f->case_id, member, v, comment, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (id);
@@ -156,7 +157,7 @@ test_submit_refused_while_incomplete (Fixture       *f,
   g_autofree char *submitted = NULL;
 
   awb_test_rate (f->db, f->case_id, "3.3-2", NULL, NULL);
-  g_assert_false (awb_panel_submit (f->db, f->case_id, &error));
+  g_assert_false (awb_panel_submit (f->db, f->case_id, NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "3.3-2: not yet rated"));
   submitted = case_column (f, "submitted_at");
@@ -177,7 +178,8 @@ test_submit_freezes_and_locks (Fixture       *f,
   g_autofree char *decision = NULL;
   JsonObject *root;
 
-  submit (f);
+  g_assert_true (awb_panel_submit (f->db, f->case_id, "周经理", &error));
+  g_assert_no_error (error);
   frozen = case_column (f, "team_conclusion");
   statement = case_column (f, "statement");
   decision = case_column (f, "statement_decision");
@@ -204,16 +206,17 @@ test_submit_freezes_and_locks (Fixture       *f,
   g_assert_error (error, AWB_ERROR, AWB_ERROR_LOCKED);
   g_assert_nonnull (strstr (error->message, "awb case reopen"));
   g_clear_error (&error);
-  g_assert_false (awb_judge_set_statement (f->db, f->case_id, "Edited", &error));
+  g_assert_false (awb_judge_set_statement (f->db, f->case_id, "Edited", NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_LOCKED);
   g_clear_error (&error);
-  g_assert_false (awb_panel_submit (f->db, f->case_id, &error));
+  g_assert_false (awb_panel_submit (f->db, f->case_id, NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "already with the expert panel"));
 
   history = awb_history_list (f->db, f->case_id, TRUE, NULL);
   g_assert_cmpuint (history->len, ==, 1);
   g_assert_cmpstr (((AwbHistoryEntry *) history->pdata[0])->action, ==, "submit");
+  g_assert_cmpstr (((AwbHistoryEntry *) history->pdata[0])->actor, ==, "周经理");
 }
 
 static void
@@ -224,13 +227,14 @@ test_panel_needs_submission (Fixture       *f,
   g_autofree char *id = NULL;
   g_autoptr(AwbPanel) panel = NULL;
 
-  id = awb_panel_add_member (f->db, f->case_id, "Prof. Chen", "", AWB_PANEL_ROLE_CHAIR, &error);
+  id = awb_panel_add_member (f->db, f->case_id, "Prof. Chen", "", AWB_PANEL_ROLE_CHAIR, NULL,
+                                  &error);
   g_assert_null (id);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "awb panel submit"));
   g_clear_error (&error);
 
-  panel = awb_panel_conclude (f->db, f->case_id, &error);
+  panel = awb_panel_conclude (f->db, f->case_id, NULL, &error);
   g_assert_null (panel);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_clear_error (&error);
@@ -259,18 +263,19 @@ test_members (Fixture       *f,
   member = add (f, "李教授", AWB_PANEL_ROLE_MEMBER);
   chair = add (f, " 陈教授 ", AWB_PANEL_ROLE_CHAIR);
 
-  refused = awb_panel_add_member (f->db, f->case_id, "李教授", NULL, AWB_PANEL_ROLE_MEMBER,
+  refused = awb_panel_add_member (f->db, f->case_id, "李教授", NULL, AWB_PANEL_ROLE_MEMBER, NULL,
                                   &error);
   g_assert_null (refused);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_INVALID);
   g_clear_error (&error);
-  refused = awb_panel_add_member (f->db, f->case_id, "王研究员", NULL, AWB_PANEL_ROLE_CHAIR,
+  refused = awb_panel_add_member (f->db, f->case_id, "王研究员", NULL, AWB_PANEL_ROLE_CHAIR, NULL,
                                   &error);
   g_assert_null (refused);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "陈教授"));
   g_clear_error (&error);
-  refused = awb_panel_add_member (f->db, f->case_id, "   ", NULL, AWB_PANEL_ROLE_MEMBER, &error);
+  refused = awb_panel_add_member (f->db, f->case_id, "   ", NULL, AWB_PANEL_ROLE_MEMBER, NULL,
+                                  &error);
   g_assert_null (refused);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_INVALID);
   g_clear_error (&error);
@@ -304,22 +309,26 @@ test_reviews (Fixture       *f,
   prefix = g_strndup (chair, 8);
 
   r1 = awb_panel_review (f->db, f->case_id, "陈教授", "3.2.3", TRUE, FALSE, "人员数量存疑",
-                         &error);
+                         NULL, &error);
   g_assert_no_error (error);
   /* the same scope again, by id prefix: replaces */
-  r2 = awb_panel_review (f->db, f->case_id, prefix, "3.2.3", TRUE, TRUE, "已核实", &error);
+  r2 = awb_panel_review (f->db, f->case_id, prefix, "3.2.3", TRUE, TRUE, "已核实",
+                         NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r1, ==, r2);
-  r3 = awb_panel_review (f->db, f->case_id, chair, NULL, TRUE, TRUE, NULL, &error);
+  r3 = awb_panel_review (f->db, f->case_id, chair, NULL, TRUE, TRUE, NULL,
+                         NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (r3, !=, r1);
 
-  bad = awb_panel_review (f->db, f->case_id, "陈教授", "3.9", TRUE, TRUE, NULL, &error);
+  bad = awb_panel_review (f->db, f->case_id, "陈教授", "3.9", TRUE, TRUE, NULL,
+                         NULL, &error);
   g_assert_null (bad);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "3.9"));
   g_clear_error (&error);
-  bad = awb_panel_review (f->db, f->case_id, "Nobody", "3.1", TRUE, TRUE, NULL, &error);
+  bad = awb_panel_review (f->db, f->case_id, "Nobody", "3.1", TRUE, TRUE, NULL,
+                         NULL, &error);
   g_assert_null (bad);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "the members are: 陈教授"));
@@ -362,7 +371,7 @@ test_votes_and_conclusion (Fixture       *f,
   vote (f, "李教授", AWB_VOTE_FAIL, "3.2.3-5 人员证书存疑");
 
   history_before = count_rows (f, "SELECT COUNT(*) FROM history");
-  pending = awb_panel_conclude (f->db, f->case_id, &error);
+  pending = awb_panel_conclude (f->db, f->case_id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (pending->conclusion, ==, AWB_PANEL_PENDING);
   g_assert_false (pending->recorded);
@@ -372,7 +381,7 @@ test_votes_and_conclusion (Fixture       *f,
   g_assert_null (concluded);
 
   vote (f, c, AWB_VOTE_PASS, "");
-  done = awb_panel_conclude (f->db, f->case_id, &error);
+  done = awb_panel_conclude (f->db, f->case_id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (done->conclusion, ==, AWB_PANEL_PASS);
   g_assert_true (done->recorded);
@@ -396,22 +405,23 @@ test_votes_and_conclusion (Fixture       *f,
                                                   "vote"), ==, "fail");
 
   /* recorded: the panel's record is closed, concluding again writes nothing */
-  refused = awb_panel_vote (f->db, f->case_id, "李教授", AWB_VOTE_PASS, NULL, &error);
+  refused = awb_panel_vote (f->db, f->case_id, "李教授", AWB_VOTE_PASS, NULL, NULL, &error);
   g_assert_null (refused);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "was recorded"));
   g_clear_error (&error);
-  refused = awb_panel_review (f->db, f->case_id, "李教授", NULL, TRUE, TRUE, NULL, &error);
+  refused = awb_panel_review (f->db, f->case_id, "李教授", NULL, TRUE, TRUE, NULL,
+                         NULL, &error);
   g_assert_null (refused);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_clear_error (&error);
-  refused = awb_panel_add_member (f->db, f->case_id, "赵教授", NULL, AWB_PANEL_ROLE_MEMBER,
+  refused = awb_panel_add_member (f->db, f->case_id, "赵教授", NULL, AWB_PANEL_ROLE_MEMBER, NULL,
                                   &error);
   g_assert_null (refused);
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_clear_error (&error);
   history_before = count_rows (f, "SELECT COUNT(*) FROM history");
-  again = awb_panel_conclude (f->db, f->case_id, &error);
+  again = awb_panel_conclude (f->db, f->case_id, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (again->recorded);
   g_assert_cmpint (again->conclusion, ==, AWB_PANEL_PASS);
@@ -435,7 +445,7 @@ test_tie (Fixture       *f,
   b = add (f, "李教授", AWB_PANEL_ROLE_MEMBER);
   vote (f, a, AWB_VOTE_PASS, NULL);
   vote (f, b, AWB_VOTE_FAIL, "不同意");
-  panel = awb_panel_conclude (f->db, f->case_id, &error);
+  panel = awb_panel_conclude (f->db, f->case_id, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (panel->conclusion, ==, variant ? AWB_PANEL_PASS : AWB_PANEL_FAIL);
   g_assert_cmpuint (panel->dissent->len, ==, 1);
@@ -457,7 +467,7 @@ test_reopen (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   AwbHistoryEntry *entry;
 
-  g_assert_false (awb_panel_reopen (f->db, f->case_id, "Missing material", &error));
+  g_assert_false (awb_panel_reopen (f->db, f->case_id, "Missing material", NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "not with the expert panel"));
   g_clear_error (&error);
@@ -465,17 +475,17 @@ test_reopen (Fixture       *f,
   submit (f);
   a = add (f, "陈教授", AWB_PANEL_ROLE_CHAIR);
   vote (f, a, AWB_VOTE_FAIL, "证据不足");
-  panel = awb_panel_conclude (f->db, f->case_id, &error);
+  panel = awb_panel_conclude (f->db, f->case_id, NULL, &error);
   g_assert_cmpint (panel->conclusion, ==, AWB_PANEL_FAIL);
 
-  g_assert_false (awb_panel_reopen (f->db, f->case_id, "  ", &error));
+  g_assert_false (awb_panel_reopen (f->db, f->case_id, "  ", NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (awb_panel_reopen (f->db, f->case_id, NULL, &error));
+  g_assert_false (awb_panel_reopen (f->db, f->case_id, NULL, NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (awb_panel_reopen (f->db, f->case_id, "专家组要求补充 3.2.3-5 材料", &error));
+  g_assert_true (awb_panel_reopen (f->db, f->case_id, "专家组要求补充 3.2.3-5 材料", NULL, &error));
   g_assert_no_error (error);
   submitted = case_column (f, "submitted_at");
   frozen = case_column (f, "team_conclusion");
@@ -494,7 +504,7 @@ test_reopen (Fixture       *f,
   /* unlocked again; panel actions need a new submission; votes stay */
   g_assert_true (_awb_case_require_unlocked (f->db, f->case_id, &error));
   g_assert_no_error (error);
-  g_assert_null (awb_panel_vote (f->db, f->case_id, a, AWB_VOTE_PASS, NULL, &error));
+  g_assert_null (awb_panel_vote (f->db, f->case_id, a, AWB_VOTE_PASS, NULL, NULL, &error));
   g_assert_error (error, AWB_ERROR, AWB_ERROR_REFUSED);
   g_clear_error (&error);
 
@@ -505,7 +515,7 @@ test_reopen (Fixture       *f,
   g_assert_cmpuint (after->n_fail, ==, 1);
   vote (f, a, AWB_VOTE_PASS, "材料已补充");
   g_clear_pointer (&after, awb_panel_free);
-  after = awb_panel_conclude (f->db, f->case_id, &error);
+  after = awb_panel_conclude (f->db, f->case_id, NULL, &error);
   g_assert_cmpint (after->conclusion, ==, AWB_PANEL_PASS);
 }
 
@@ -519,7 +529,7 @@ test_reopen_keeps_edited_statement (Fixture       *f,
   g_autofree char *statement = NULL;
   const char *text = "申请单位满足全部要求。";
 
-  g_assert_true (awb_judge_set_statement (f->db, f->case_id, text, &error));
+  g_assert_true (awb_judge_set_statement (f->db, f->case_id, text, NULL, &error));
   submit (f);
   statement = case_column (f, "statement");
   g_assert_cmpstr (statement, ==, text);
@@ -527,7 +537,7 @@ test_reopen_keeps_edited_statement (Fixture       *f,
   g_assert_true (j->statement_edited);
   g_clear_pointer (&j, awb_judgement_free);
 
-  g_assert_true (awb_panel_reopen (f->db, f->case_id, "Typo in a rating", &error));
+  g_assert_true (awb_panel_reopen (f->db, f->case_id, "Typo in a rating", NULL, &error));
   g_clear_pointer (&statement, g_free);
   statement = case_column (f, "statement");
   g_assert_cmpstr (statement, ==, text);

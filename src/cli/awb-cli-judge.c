@@ -168,9 +168,9 @@ statement (AwbCli *cli,
 
   if ((db = awb_cli_database (cli, &error)) == NULL)
     return awb_cli_refuse (error);
-  if (text != NULL && !awb_judge_set_statement (db, argv[1], text, &error))
+  if (text != NULL && !awb_judge_set_statement (db, argv[1], text, NULL, &error))
     return awb_cli_refuse (error);
-  if (reset && !awb_judge_reset_statement (db, argv[1], &error))
+  if (reset && !awb_judge_reset_statement (db, argv[1], NULL, &error))
     return awb_cli_refuse (error);
   if ((j = awb_judge_case (db, argv[1], &error)) == NULL)
     return awb_cli_refuse (error);

@@ -111,7 +111,7 @@ panel_add (AwbCli *cli,
     return awb_cli_usage (argv[0], _("--name NAME is required"));
   if ((db = awb_cli_database (cli, &error)) == NULL ||
       (id = awb_panel_add_member (db, argv[1], name, affiliation,
-                                  chair ? AWB_PANEL_ROLE_CHAIR : AWB_PANEL_ROLE_MEMBER,
+                                  chair ? AWB_PANEL_ROLE_CHAIR : AWB_PANEL_ROLE_MEMBER, NULL,
                                   &error)) == NULL)
     return awb_cli_refuse (error);
   g_print ("%s\n", id);
@@ -155,7 +155,7 @@ panel_review (AwbCli *cli,
     return status;
   if ((db = awb_cli_database (cli, &error)) == NULL ||
       (id = awb_panel_review (db, argv[1], argv[2], section, sufficient, reasonable, comment,
-                              &error)) == NULL)
+                              NULL, &error)) == NULL)
     return awb_cli_refuse (error);
   g_print ("%s\n", id);
   return 0;
@@ -183,7 +183,7 @@ panel_vote (AwbCli *cli,
   if (!awb_vote_from_string (argv[3], &vote))
     return awb_cli_refuse_printf (_("The vote is “%s”; give pass or fail"), argv[3]);
   if ((db = awb_cli_database (cli, &error)) == NULL ||
-      (id = awb_panel_vote (db, argv[1], argv[2], vote, comment, &error)) == NULL)
+      (id = awb_panel_vote (db, argv[1], argv[2], vote, comment, NULL, &error)) == NULL)
     return awb_cli_refuse (error);
   g_print ("%s\n", id);
   return 0;
@@ -201,7 +201,7 @@ panel_submit (AwbCli *cli,
   if (!awb_cli_parse (argv[0], "CASE", NULL, &argc, &argv, 1, 1, &status))
     return status;
   if ((db = awb_cli_database (cli, &error)) == NULL ||
-      !awb_panel_submit (db, argv[1], &error))
+      !awb_panel_submit (db, argv[1], NULL, &error))
     return awb_cli_refuse (error);
   g_printerr (_("awb: case %s is with the expert panel and locked until it is reopened\n"),
               argv[1]);
@@ -228,7 +228,7 @@ panel_show (AwbCli   *cli,
     return status;
   if ((db = awb_cli_database (cli, &error)) == NULL)
     return awb_cli_refuse (error);
-  panel = record ? awb_panel_conclude (db, argv[1], &error) : awb_panel_get (db, argv[1], &error);
+  panel = record ? awb_panel_conclude (db, argv[1], NULL, &error) : awb_panel_get (db, argv[1], &error);
   if (panel == NULL)
     return awb_cli_refuse (error);
 
@@ -278,7 +278,7 @@ case_reopen (AwbCli *cli,
   if (reason == NULL)
     return awb_cli_usage (argv[0], _("--reason TEXT is required"));
   if ((db = awb_cli_database (cli, &error)) == NULL ||
-      !awb_panel_reopen (db, argv[1], reason, &error))
+      !awb_panel_reopen (db, argv[1], reason, NULL, &error))
     return awb_cli_refuse (error);
   g_printerr (_("awb: case %s is reopened and can be changed again\n"), argv[1]);
   return 0;

@@ -1542,6 +1542,7 @@ static gboolean
 write_statement (AwbDatabase *db,
                  const char  *case_id,
                  const char  *text,
+                 const char  *actor,
                  GError     **error)
 {
   g_autofree char *full_id = NULL;
@@ -1575,7 +1576,8 @@ write_statement (AwbDatabase *db,
                           text != NULL ? awb_conclusion_to_string (j->conclusion) : NULL, now,
                           full_id) ||
       (after = _awb_database_row_json (db, "cases", "id", full_id, error)) == NULL ||
-      !awb_history_append (db, full_id, NULL, text != NULL ? "edit-statement" : "reset-statement",
+      !awb_history_append (db, full_id, actor,
+                           text != NULL ? "edit-statement" : "reset-statement",
                            "case", full_id, before, after, error) ||
       !awb_database_commit (db, error))
     goto fail;
@@ -1590,6 +1592,7 @@ gboolean
 awb_judge_set_statement (AwbDatabase *db,
                          const char  *case_id,
                          const char  *text,
+                         const char  *actor,
                          GError     **error)
 {
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
@@ -1602,14 +1605,15 @@ awb_judge_set_statement (AwbDatabase *db,
                    text != NULL && g_utf8_validate (text, -1, NULL) ? text : "");
       return FALSE;
     }
-  return write_statement (db, case_id, text, error);
+  return write_statement (db, case_id, text, actor, error);
 }
 
 gboolean
 awb_judge_reset_statement (AwbDatabase *db,
                            const char  *case_id,
+                           const char  *actor,
                            GError     **error)
 {
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
-  return write_statement (db, case_id, NULL, error);
+  return write_statement (db, case_id, NULL, actor, error);
 }

@@ -132,14 +132,16 @@ JsonNode     *awb_judgement_to_json     (AwbJudgement  *judgement);
 /* The project leader's edit of the conclusion statement (项目审核结论). text is
  * kept as written; the decision it was written for is recorded so that the
  * statement is flagged stale when the decision changes. Refused while the case
- * is with the panel. */
+ * is with the panel. actor NULL: awb_history_default_actor (). */
 gboolean      awb_judge_set_statement   (AwbDatabase   *db,
                                          const char    *case_id,
                                          const char    *text,
+                                         const char    *actor,
                                          GError       **error);
 /* Drops the edited statement: the generated one is shown again. */
 gboolean      awb_judge_reset_statement (AwbDatabase   *db,
                                          const char    *case_id,
+                                         const char    *actor,
                                          GError       **error);
 /* One generated paragraph, exposed for tests and the exporter. */
 char         *awb_judgement_generate_statement (AwbJudgement *judgement);

@@ -296,6 +296,7 @@ awb_panel_decide (const AwbRules *rules,
 gboolean
 awb_panel_submit (AwbDatabase *db,
                   const char  *case_id,
+                  const char  *actor,
                   GError     **error)
 {
   g_autofree char *full_id = NULL;
@@ -362,7 +363,7 @@ awb_panel_submit (AwbDatabase *db,
                           "ssssss", now, frozen_text, j->statement,
                           awb_conclusion_to_string (j->conclusion), now, full_id) ||
       (after = _awb_database_row_json (db, "cases", "id", full_id, error)) == NULL ||
-      !awb_history_append (db, full_id, NULL, "submit", "case", full_id, before, after, error) ||
+      !awb_history_append (db, full_id, actor, "submit", "case", full_id, before, after, error) ||
       !awb_database_commit (db, error))
     goto fail;
   return TRUE;
@@ -394,6 +395,7 @@ gboolean
 awb_panel_reopen (AwbDatabase *db,
                   const char  *case_id,
                   const char  *reason,
+                  const char  *actor,
                   GError     **error)
 {
   g_autofree char *full_id = NULL;
@@ -443,7 +445,7 @@ awb_panel_reopen (AwbDatabase *db,
       (after = _awb_database_row_json (db, "cases", "id", full_id, error)) == NULL)
     goto fail;
   json_object_set_string_member (json_node_get_object (after), "reason", why);
-  if (!awb_history_append (db, full_id, NULL, "reopen", "case", full_id, before, after, error) ||
+  if (!awb_history_append (db, full_id, actor, "reopen", "case", full_id, before, after, error) ||
       !awb_database_commit (db, error))
     goto fail;
   return TRUE;
@@ -459,6 +461,7 @@ awb_panel_add_member (AwbDatabase  *db,
                       const char   *name,
                       const char   *affiliation,
                       AwbPanelRole  role,
+                      const char   *actor,
                       GError      **error)
 {
   g_autofree char *full_id = NULL;
@@ -528,7 +531,7 @@ awb_panel_add_member (AwbDatabase  *db,
                           clean_name, clean_affiliation != NULL ? clean_affiliation : "",
                           awb_panel_role_to_string (role), now) ||
       (after = _awb_database_row_json (db, "panel_members", "id", id, error)) == NULL ||
-      !awb_history_append (db, full_id, NULL, "panel-add", "panel_member", id, NULL, after,
+      !awb_history_append (db, full_id, actor, "panel-add", "panel_member", id, NULL, after,
                            error) ||
       !awb_database_commit (db, error))
     goto fail;
@@ -547,6 +550,7 @@ awb_panel_review (AwbDatabase *db,
                   gboolean     sufficient,
                   gboolean     reasonable,
                   const char  *comment,
+                  const char  *actor,
                   GError     **error)
 {
   g_autofree char *full_id = NULL;
@@ -622,7 +626,7 @@ awb_panel_review (AwbDatabase *db,
         goto fail;
     }
   if ((after = _awb_database_row_json (db, "panel_reviews", "id", id, error)) == NULL ||
-      !awb_history_append (db, full_id, NULL, "panel-review", "panel_review", id, before, after,
+      !awb_history_append (db, full_id, actor, "panel-review", "panel_review", id, before, after,
                            error) ||
       !awb_database_commit (db, error))
     goto fail;
@@ -639,6 +643,7 @@ awb_panel_vote (AwbDatabase *db,
                 const char  *member,
                 AwbVote      vote,
                 const char  *comment,
+                const char  *actor,
                 GError     **error)
 {
   g_autofree char *full_id = NULL;
@@ -703,7 +708,7 @@ awb_panel_vote (AwbDatabase *db,
         goto fail;
     }
   if ((after = _awb_database_row_json (db, "panel_votes", "id", id, error)) == NULL ||
-      !awb_history_append (db, full_id, NULL, "panel-vote", "panel_vote", id, before, after,
+      !awb_history_append (db, full_id, actor, "panel-vote", "panel_vote", id, before, after,
                            error) ||
       !awb_database_commit (db, error))
     goto fail;
@@ -833,6 +838,7 @@ awb_panel_get (AwbDatabase *db,
 AwbPanel *
 awb_panel_conclude (AwbDatabase *db,
                     const char  *case_id,
+                    const char  *actor,
                     GError     **error)
 {
   g_autofree char *full_id = NULL;
@@ -867,7 +873,7 @@ awb_panel_conclude (AwbDatabase *db,
                           awb_panel_conclusion_to_string (panel->conclusion), now, now,
                           full_id) ||
       (after = _awb_database_row_json (db, "cases", "id", full_id, error)) == NULL ||
-      !awb_history_append (db, full_id, NULL, "panel-conclude", "case", full_id, before, after,
+      !awb_history_append (db, full_id, actor, "panel-conclude", "case", full_id, before, after,
                            error) ||
       !awb_database_commit (db, error))
     goto fail;

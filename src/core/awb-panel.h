@@ -92,12 +92,14 @@ AwbPanelConclusion awb_panel_decide               (const AwbRules     *rules,
  * locks the case. */
 gboolean           awb_panel_submit               (AwbDatabase        *db,
                                                    const char         *case_id,
+                                                   const char         *actor,
                                                    GError            **error);
 /* Takes the case back from the panel: reason required; clears the lock, the
  * frozen team conclusion and the panel conclusion. */
 gboolean           awb_panel_reopen               (AwbDatabase        *db,
                                                    const char         *case_id,
                                                    const char         *reason,
+                                                   const char         *actor,
                                                    GError            **error);
 /* Returns the new member's id. */
 char              *awb_panel_add_member           (AwbDatabase        *db,
@@ -105,6 +107,7 @@ char              *awb_panel_add_member           (AwbDatabase        *db,
                                                    const char         *name,
                                                    const char         *affiliation,
                                                    AwbPanelRole        role,
+                                                   const char         *actor,
                                                    GError            **error);
 /* member: a name or an id (prefix); section_id NULL for the overall review.
  * A second review of the same scope by the same member replaces the first.
@@ -116,6 +119,7 @@ char              *awb_panel_review               (AwbDatabase        *db,
                                                    gboolean            sufficient,
                                                    gboolean            reasonable,
                                                    const char         *comment,
+                                                   const char         *actor,
                                                    GError            **error);
 /* A member may change their vote until the panel conclusion is recorded.
  * Returns the vote's id. */
@@ -124,7 +128,11 @@ char              *awb_panel_vote                 (AwbDatabase        *db,
                                                    const char         *member,
                                                    AwbVote             vote,
                                                    const char         *comment,
+                                                   const char         *actor,
                                                    GError            **error);
+/* The actions above take the actor for the history; NULL means
+ * awb_history_default_actor (). */
+
 /* The panel as it stands, nothing written. */
 AwbPanel          *awb_panel_get                  (AwbDatabase        *db,
                                                    const char         *case_id,
@@ -132,6 +140,7 @@ AwbPanel          *awb_panel_get                  (AwbDatabase        *db,
 /* As awb_panel_get, and records the conclusion once it is not pending. */
 AwbPanel          *awb_panel_conclude             (AwbDatabase        *db,
                                                    const char         *case_id,
+                                                   const char         *actor,
                                                    GError            **error);
 void               awb_panel_free                 (AwbPanel           *panel);
 JsonNode          *awb_panel_to_json              (AwbPanel           *panel);
