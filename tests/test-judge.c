@@ -61,15 +61,22 @@ judge (Fixture *f)
   return j;
 }
 
-static guint
-count_rows (Fixture    *f,
-            const char *sql)
+static gint
+query_int (Fixture    *f,
+           const char *sql)
 {
   g_autoptr(sqlite3_stmt) stmt = _awb_database_query (f->db, NULL, sql, NULL);
 
   g_assert_nonnull (stmt);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return (guint) sqlite3_column_int (stmt, 0);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static guint
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  return (guint) query_int (f, sql);
 }
 
 /* ---- sufficiency ---- */
@@ -977,6 +984,7 @@ test_large_case (Fixture       *f,
   guint n_req;
   gint64 start, best = G_MAXINT64, total = 0;
   clock_t cpu_start;
+  gint cache_size;
   double cpu_best = G_MAXDOUBLE;
   guint linked = 0;
 
@@ -990,7 +998,9 @@ test_large_case (Fixture       *f,
     g_assert_no_error (error);
     n_req = awb_catalogue_get_n_requirements (cat);
 
-    /* a bigger cache while generating only; the judging below runs with the default */
+    /* a bigger cache while generating only; the judging below runs with the
+     * connection's own (awb-database's) */
+    cache_size = query_int (f, "PRAGMA cache_size");
     awb_test_sql (f->db, "PRAGMA cache_size = -65536");
     g_assert_true (awb_database_begin (f->db, &error));
     g_assert_cmpint (sqlite3_prepare_v2 (handle,
@@ -1029,7 +1039,10 @@ test_large_case (Fixture       *f,
       }
     g_assert_true (awb_database_commit (f->db, &error));
   }
-  awb_test_sql (f->db, "PRAGMA cache_size = -2000");
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+    awb_test_sql (f->db, restore);
+  }
   awb_test_sql (f->db, "ANALYZE");
 
   for (guint r = 0; r < runs; r++)

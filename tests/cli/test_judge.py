@@ -336,6 +336,158 @@ def test_panel_tie():
         assert [d["member"] for d in p["dissent"]] == ["A"]
 
 
+SECTIONS = [("3.1", "营业执照及公开信用记录"), ("3.2.1", "组织架构与管理体系"),
+            ("3.2.2", "技术能力材料"), ("3.2.3", "人员花名册与证书"),
+            ("3.2.4", "场所与测试环境"), ("3.2.5", "验资报告与财务报表"),
+            ("3.2.6", "近三年合同与验收报告"), ("3.3", "云安全服务过程记录"),
+            ("3.4", "项目管理与组织过程记录")]
+
+
+def test_whole_case():
+    """A fictitious applicant assessed to pass through the command line only,
+    then one change at a time moved to each other conclusion and back, then
+    submitted, reviewed by the panel and reopened."""
+    with bench() as wb:
+        cid = wb.new_case("示例云安全科技有限公司", "--leader", "周经理", "--evaluator", "王工")
+        for item in ("legal-entity", "stamped-bound", "electronic-copy"):
+            wb.ok("case", "check", cid, item)
+        for kind, date in (("received", "2026-03-02"), ("agreement", "2026-04-01"),
+                           ("paid", "2026-04-03"), ("evaluation-start", "2026-04-13")):
+            wb.ok("case", "set-date", cid, kind, date)
+        wb.ok("case", "advance", cid, "evaluation", "--on", "2026-04-13")
+
+        reqs = [r["requirement"] for r in wb.ok("ratings", cid, "--json").json()]
+        assert len(reqs) == 42
+        items = {}
+        for section, title in SECTIONS:
+            in_section = [r for r in reqs if r.rsplit("-", 1)[0] == section]
+            links = [a for r in in_section for a in ("--requirement", r)]
+            for method, what in (("document", "文档"), ("interview", "访谈"),
+                                 ("demonstration", "演示")):
+                items[(section, method)] = wb.created(
+                    "evidence", "add", cid, "--method", method, "--title", title + what,
+                    "--evaluator", "王工", "--observed-on", "2026-04-14", *links)
+        for r in reqs:
+            wb.ok("rate", cid, r, "conformant")
+        staff = {}
+        for name, no in (("王伟", "CISP-001"), ("李娜", "CISP-002"), ("张敏", "CISP-003"),
+                         ("刘洋", "CISP-004")):
+            staff[name] = wb.created("staff", "add", cid, "--name", name, "--full-time",
+                                     "--certificate", no, "--valid-until", "2028-12-31")
+        wb.created("project", "add", cid, "--client", "甲公司", "--service", "云安全运维",
+                   "--from", "2024-01-01", "--to", "2024-12-31", "--accepted", "yes")
+
+        def conclusion():
+            j = conclude(wb, cid)
+            return j["conclusion"], [(r["requirement"], r["kind"]) for r in j["reasons"]], j
+
+        c, reasons, j = conclusion()
+        assert c == "pass", j["reasons"]
+        assert j["checks"][0]["figures"] == "4 qualifying, 4 required"
+        assert j["evidence"] == {"document": 9, "interview": 9, "demonstration": 9}
+        assert all(r["sufficiency"] == "sufficient" for r in j["requirements"])
+
+        # pass → pass after rectification: a largely rating, then its finding
+        wb.ok("rate", cid, "3.2.2-4", "largely", "--rationale", "漏洞通报记录不完整")
+        c, reasons, _ = conclusion()
+        assert (c, reasons) == ("incomplete", [("3.2.2-4", "incomplete")])
+        finding = wb.created("finding", "add", cid, "--requirement", "3.2.2-4", "--kind",
+                             "nonconformity", "--text", "漏洞通报记录缺少 2025 年第四季度",
+                             "--action", "补充漏洞通报记录", "--due", "2026-06-30")
+        c, reasons, j = conclusion()
+        assert (c, reasons) == ("pass-after-rectification", [("3.2.2-4", "rectification")])
+        assert "Open rectifications: 3.2.2-4 “补充漏洞通报记录” due 2026-06-30." in \
+            j["statement"]["text"]
+
+        # pass after rectification → fail: one non-conformant rating
+        wb.ok("rate", cid, "3.4-2", "nonconformant", "--rationale", "无项目风险清单")
+        c, reasons, _ = conclusion()
+        assert (c, reasons) == ("fail", [("3.4-2", "fail")])
+
+        # fail → incomplete (still listed as failing): an unrated requirement
+        wb.ok("rate", cid, "3.3-1", "unrated")
+        c, reasons, _ = conclusion()
+        assert (c, reasons) == ("incomplete", [("3.3-1", "incomplete"), ("3.4-2", "will-fail")])
+
+        # back to pass, one change at a time
+        wb.ok("rate", cid, "3.3-1", "conformant")
+        wb.ok("rate", cid, "3.4-2", "conformant")
+        assert conclusion()[0] == "pass-after-rectification"
+        wb.ok("rate", cid, "3.2.2-4", "conformant")
+        assert conclusion()[0] == "pass"
+
+        # the staff register: a person less fails the check of 3.2.3-5
+        wb.ok("staff", "remove", staff["刘洋"])
+        c, reasons, j = conclusion()
+        assert (c, reasons) == ("incomplete", [("3.2.3-5", "incomplete")])
+        assert "3 of 4 required" in j["reasons"][0]["text"]
+        wb.created("staff", "add", cid, "--name", "刘洋", "--full-time", "--certificate",
+                   "CISP-005", "--valid-until", "2026-04-13")   # valid on the day: counts
+        assert conclusion()[0] == "pass"
+
+        # the project register: a failed acceptance within 3 years before received
+        failed = wb.created("project", "add", cid, "--client", "乙公司", "--service", "云安全评估",
+                            "--from", "2022-06-01", "--to", "2023-03-02", "--accepted", "no")
+        c, reasons, j = conclusion()
+        assert (c, reasons) == ("incomplete", [("3.2.6-2", "incomplete")])
+        assert "ended 2023-03-02" in j["reasons"][0]["text"]
+        wb.ok("project", "remove", failed)
+        assert conclusion()[0] == "pass"
+
+        # the evidence: without its demonstration, every process area of 3.3 is insufficient
+        wb.ok("evidence", "remove", items[("3.3", "demonstration")])
+        c, reasons, j = conclusion()
+        assert c == "incomplete" and [r for r, _ in reasons] == ["3.3-%d" % i for i in range(1, 8)]
+        assert "no demonstration" in j["reasons"][0]["text"]
+        wb.ok("evidence", "restore", items[("3.3", "demonstration")])
+        assert conclusion()[0] == "pass"
+
+        # an interview that contradicts: conformant can no longer be backed
+        wb.created("evidence", "add", cid, "--method", "interview", "--requirement", "3.2.1-2",
+                   "--supports", "no", "--title", "保密协议抽查：一名员工未签署")
+        c, reasons, j = conclusion()
+        assert (c, reasons) == ("incomplete", [("3.2.1-2", "incomplete")])
+        assert j["requirements"][2]["sufficiency"] == "contradicted"
+        assert j["requirements"][2]["suggested"] == "review"
+        wb.ok("rate", cid, "3.2.1-2", "largely", "--rationale", "一名新员工未签署，已补签")
+        wb.created("finding", "add", cid, "--requirement", "3.2.1-2", "--kind", "nonconformity",
+                   "--text", "保密协议未全员签署", "--action", "全员核查保密协议",
+                   "--due", "2026-05-31")
+        c, reasons, _ = conclusion()
+        assert (c, reasons) == ("pass-after-rectification", [("3.2.1-2", "rectification")])
+
+        # to the panel: locked; the team's conclusion is frozen
+        wb.ok("panel", "submit", cid)
+        wb.refused("rate", cid, "3.1-1", "largely", fragment="awb case reopen")
+        wb.refused("evidence", "add", cid, "--method", "document", "--requirement", "3.1-1",
+                   "--title", "补充材料")
+        wb.refused("staff", "add", cid, "--name", "赵强", "--certificate", "CISP-006",
+                   "--valid-until", "2028-01-01")
+        wb.ok("finding", "set-status", finding, "rectified")   # the applicant goes on
+        wb.created("panel", "add", cid, "--name", "陈教授", "--chair")
+        wb.created("panel", "add", cid, "--name", "李教授")
+        wb.created("panel", "add", cid, "--name", "王研究员")
+        wb.created("panel", "review", cid, "李教授", "--section", "3.2.1", "--sufficient", "yes",
+                   "--reasonable", "no", "--comment", "3.2.1-2 应评为不符合")
+        wb.created("panel", "vote", cid, "陈教授", "pass")
+        wb.created("panel", "vote", cid, "李教授", "fail", "--comment", "3.2.1-2 应评为不符合")
+        assert wb.ok("panel", "conclude", cid, "--json").json()["conclusion"] == "pending"
+        wb.created("panel", "vote", cid, "王研究员", "pass")
+        p = wb.ok("panel", "conclude", cid, "--json").json()
+        assert p["conclusion"] == "pass"
+        assert [(d["member"], d["comment"]) for d in p["dissent"]] == [("李教授",
+                                                                        "3.2.1-2 应评为不符合")]
+        assert p["team_conclusion"]["conclusion"] == "pass-after-rectification"
+
+        # reopened: changes are possible again and the conclusion moves on
+        wb.ok("case", "reopen", cid, "--reason", "专家组意见：3.2.1-2 应评为不符合")
+        wb.ok("rate", cid, "3.2.1-2", "nonconformant", "--rationale", "保密协议未全员签署")
+        c, reasons, _ = conclusion()
+        assert (c, reasons) == ("fail", [("3.2.1-2", "fail")])
+        actions = [e["action"] for e in wb.ok("history", cid, "--json").json()]
+        assert actions[:3] == ["rate", "reopen", "panel-conclude"], actions[:5]
+
+
 if __name__ == "__main__":
     sys.exit(run_tests([
         test_conclude_fresh_case,
@@ -344,4 +496,5 @@ if __name__ == "__main__":
         test_statement,
         test_panel_flow,
         test_panel_tie,
+        test_whole_case,
     ]))
