@@ -9,9 +9,10 @@
 #include "awb-dates.h"
 #include "awb-deadlines.h"
 #include "awb-error.h"
+#include "awb-panel.h"
 #include "awb-cli-private.h"
 
-/* awb case new | list | show | status | advance | check | set-date | team | delete.
+/* awb case new | list | show | status | advance | check | set-date | team | delete | reopen.
  * Every change is one call of the core (awb-case.h); this file only parses
  * the command line and prints. */
 
@@ -450,6 +451,32 @@ case_delete (AwbCli *cli,
   return 0;
 }
 
+static int
+case_reopen (AwbCli *cli,
+             int     argc,
+             char  **argv)
+{
+  g_autofree char *reason = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the case is taken back"),
+      N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  AwbDatabase *db;
+  int status;
+
+  if (!awb_cli_parse (argv[0], "CASE --reason TEXT", entries, &argc, &argv, 1, 1, &status))
+    return status;
+  if (reason == NULL)
+    return awb_cli_usage (argv[0], _("--reason TEXT is required"));
+  if ((db = awb_cli_database (cli, &error)) == NULL ||
+      !awb_panel_reopen (db, argv[1], reason, NULL, &error))
+    return awb_cli_refuse (error);
+  g_printerr (_("awb: case %s is reopened and can be changed again\n"), argv[1]);
+  return 0;
+}
+
 const AwbCliCommand awb_cli_case_commands[] = {
   { "case", "new", case_new,
     "--applicant NAME --credit-code CODE [--type initial|maintenance] [--catalogue ID] "
@@ -472,5 +499,7 @@ const AwbCliCommand awb_cli_case_commands[] = {
     N_("Change the project team") },
   { "case", "delete", case_delete, "CASE",
     N_("Delete a closed case whose archive retention has ended") },
+  { "case", "reopen", case_reopen, "CASE --reason TEXT",
+    N_("Take a case back from the expert panel") },
   { NULL }
 };

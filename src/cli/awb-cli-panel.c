@@ -9,9 +9,8 @@
 #include "awb-panel.h"
 #include "awb-cli-private.h"
 
-/* awb panel add | review | vote | submit | conclude | list, and awb case
- * reopen, which takes a case back from the panel (it lives here, beside the
- * submission it undoes). */
+/* awb panel add | review | vote | submit | conclude | list (awb case reopen,
+ * which takes a case back from the panel, is in awb-cli-case.c). */
 
 static gboolean
 parse_yes_no (const char *command,
@@ -258,32 +257,6 @@ panel_list (AwbCli *cli,
   return panel_show (cli, argc, argv, FALSE);
 }
 
-static int
-case_reopen (AwbCli *cli,
-             int     argc,
-             char  **argv)
-{
-  g_autofree char *reason = NULL;
-  GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the case is taken back"),
-      N_("TEXT") },
-    { NULL }
-  };
-  g_autoptr(GError) error = NULL;
-  AwbDatabase *db;
-  int status;
-
-  if (!awb_cli_parse (argv[0], "CASE --reason TEXT", entries, &argc, &argv, 1, 1, &status))
-    return status;
-  if (reason == NULL)
-    return awb_cli_usage (argv[0], _("--reason TEXT is required"));
-  if ((db = awb_cli_database (cli, &error)) == NULL ||
-      !awb_panel_reopen (db, argv[1], reason, NULL, &error))
-    return awb_cli_refuse (error);
-  g_printerr (_("awb: case %s is reopened and can be changed again\n"), argv[1]);
-  return 0;
-}
-
 const AwbCliCommand awb_cli_panel_commands[] = {
   { "panel", "add", panel_add, "CASE --name NAME [--affiliation TEXT] [--chair]",
     N_("Add an expert-panel member") },
@@ -298,7 +271,5 @@ const AwbCliCommand awb_cli_panel_commands[] = {
     N_("The panel conclusion; recorded once every member has voted") },
   { "panel", "list", panel_list, "CASE [--json]",
     N_("The panel's members, reviews and votes") },
-  { "case", "reopen", case_reopen, "CASE --reason TEXT",
-    N_("Take a case back from the expert panel") },
   { NULL }
 };
