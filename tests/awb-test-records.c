@@ -8,6 +8,9 @@
 
 static const char *now = "2026-01-05T09:00:00.000000Z";
 
+/* where the variant catalogue and the template databases live */
+static char *work_dir;
+
 void
 awb_test_sql (AwbDatabase *db,
               const char  *sql)
@@ -236,6 +239,8 @@ awb_test_install_variant_catalogue (const char *dir)
   JsonArray *methods = json_array_new ();
 
   g_assert_nonnull (bytes);
+  g_free (work_dir);
+  work_dir = g_strdup (dir);
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
   g_assert_cmpint (g_mkdir_with_parents (cat_dir, 0700), ==, 0);
   json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
@@ -273,4 +278,52 @@ awb_test_install_variant_catalogue (const char *dir)
   text = json_generator_to_data (gen, NULL);
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
+}
+
+AwbDatabase *
+awb_test_open_case (const char *dir,
+                    const char *catalogue,
+                    gboolean    full_pass,
+                    char      **case_id)
+{
+  static GHashTable *templates;  /* key → case id; the file is work_dir/key.db */
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_strdup_printf ("template-%s-%s",
+                                          catalogue != NULL ? catalogue : "builtin",
+                                          full_pass ? "pass" : "empty");
+  g_autofree char *template = NULL;
+  g_autofree char *copy = g_build_filename (dir, "case.db", NULL);
+  g_autofree char *contents = NULL;
+  AwbDatabase *db;
+  gsize len;
+
+  g_assert_nonnull (work_dir);
+  template = g_strdup_printf ("%s/%s.db", work_dir, key);
+  if (templates == NULL)
+    templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!g_hash_table_contains (templates, key))
+    {
+      g_autoptr(AwbDatabase) made = awb_database_open (template, &error);
+      char *id;
+
+      g_assert_no_error (error);
+      awb_test_sql (made, "PRAGMA synchronous = OFF");
+      g_assert_true (awb_database_begin (made, &error));
+      id = awb_test_case (made, catalogue, "2026-04-01", "2026-04-01");
+      if (full_pass)
+        awb_test_full_pass (made, id);
+      g_assert_true (awb_database_commit (made, &error));
+      g_hash_table_insert (templates, g_strdup (key), id);
+    }
+  /* the template's connection is closed: its file is whole, without a WAL */
+  g_file_get_contents (template, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, contents, (gssize) len, &error);
+  g_assert_no_error (error);
+
+  db = awb_database_open (copy, &error);
+  g_assert_no_error (error);
+  awb_test_sql (db, "PRAGMA synchronous = OFF");
+  *case_id = g_strdup (g_hash_table_lookup (templates, key));
+  return db;
 }

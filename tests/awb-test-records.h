@@ -75,4 +75,14 @@ G_BEGIN_DECLS
  * alone. Call before anything reads the catalogue registry. */
 void  awb_test_install_variant_catalogue (const char *dir);
 
+/* Opens a new database file in dir holding one case on catalogue (NULL: the
+ * built-in one) received and started on 2026-04-01, after awb_test_full_pass
+ * when full_pass. Each kind is built once per process (in the folder given
+ * to awb_test_install_variant_catalogue) and copied: a test starts from it
+ * without rebuilding the schema and the records. */
+AwbDatabase *awb_test_open_case (const char *dir,
+                                 const char *catalogue,
+                                 gboolean    full_pass,
+                                 char      **case_id);
+
 G_END_DECLS

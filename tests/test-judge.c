@@ -29,15 +29,26 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
   f->dir = awb_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "j.db", NULL);
-  f->db = awb_database_open (path, &error);
-  g_assert_no_error (error);
-  awb_test_sql (f->db, "PRAGMA synchronous = OFF");
-  f->case_id = awb_test_case (f->db, NULL, "2026-04-01", "2026-04-01");
+  f->db = awb_test_open_case (f->dir, NULL, FALSE, &f->case_id);
+}
+
+/* A case that passes (awb_test_full_pass), for a test to change one thing. */
+static void
+setup_pass (Fixture       *f,
+            gconstpointer  data)
+{
+  f->dir = awb_test_make_tmpdir ();
+  f->db = awb_test_open_case (f->dir, NULL, TRUE, &f->case_id);
+}
+
+/* The same on the variant catalogue. */
+static void
+setup_variant_pass (Fixture       *f,
+                    gconstpointer  data)
+{
+  f->dir = awb_test_make_tmpdir ();
+  f->db = awb_test_open_case (f->dir, AWB_TEST_VARIANT_CATALOGUE, TRUE, &f->case_id);
 }
 
 static void
@@ -628,7 +639,6 @@ test_conclusion (Fixture       *f,
   AwbReason *first;
   gboolean notice = FALSE;
 
-  awb_test_full_pass (f->db, f->case_id);
   c->mutate (f);
   j = judge (f);
 
@@ -665,7 +675,6 @@ test_deadline_notices (Fixture       *f,
   g_autoptr(AwbJudgement) j = NULL;
   gboolean cycle = FALSE, breached = FALSE;
 
-  awb_test_full_pass (f->db, f->case_id);
   j = judge (f);
   g_assert_cmpint (j->conclusion, ==, AWB_CONCLUSION_PASS);
   g_assert_nonnull (j->deadlines);
@@ -689,7 +698,6 @@ test_will_fail (Fixture       *f,
   g_autoptr(AwbJudgement) j = NULL;
   AwbReason *second;
 
-  awb_test_full_pass (f->db, f->case_id);
   mut_nonconformant_and_unrated (f);
   j = judge (f);
   g_assert_cmpuint (j->reasons->len, ==, 2);
@@ -707,9 +715,6 @@ test_largely_rule_is_data (Fixture       *f,
 {
   g_autoptr(AwbJudgement) j = NULL;
 
-  g_free (f->case_id);
-  f->case_id = awb_test_case (f->db, AWB_TEST_VARIANT_CATALOGUE, "2026-04-01", "2026-04-01");
-  awb_test_full_pass (f->db, f->case_id);
   awb_test_rate (f->db, f->case_id, "3.2.2-1", "largely", "");
   j = judge (f);
   g_assert_cmpint (j->conclusion, ==, AWB_CONCLUSION_PASS_AFTER_RECTIFICATION);
@@ -725,7 +730,6 @@ test_sections (Fixture       *f,
                              "3.3", "3.4" };
   AwbSectionCounts *s322;
 
-  awb_test_full_pass (f->db, f->case_id);
   mut_largely (f);
   awb_test_rate (f->db, f->case_id, "3.2.2-2", NULL, NULL);
   remove_method (f, "3.2.2-3", "document");
@@ -757,7 +761,6 @@ test_json (Fixture       *f,
   JsonObject *root, *req, *methods, *statement;
   JsonArray *reqs;
 
-  awb_test_full_pass (f->db, f->case_id);
   mut_largely (f);
   j = judge (f);
   node = awb_judgement_to_json (j);
@@ -798,7 +801,6 @@ test_statement_generated (Fixture       *f,
 {
   g_autoptr(AwbJudgement) j = NULL;
 
-  awb_test_full_pass (f->db, f->case_id);
   mut_largely (f);
   j = judge (f);
   g_test_message ("%s", j->statement);
@@ -838,7 +840,6 @@ test_statement_edit (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   const char *text = "经评估，申请单位满足云计算安全类一级要求。";
 
-  awb_test_full_pass (f->db, f->case_id);
   g_assert_true (awb_judge_set_statement (f->db, f->case_id, text, NULL, &error));
   g_assert_no_error (error);
   j1 = judge (f);
@@ -968,7 +969,7 @@ test_links_follow_evidence (Fixture       *f,
   g_assert_cmpuint (j3->evidence[AWB_METHOD_INTERVIEW], ==, 1);
 }
 
-/* ---- 100,000 evidence items ---- */
+/* ---- a large case: 100,000 evidence items in the long form ---- */
 
 static void
 test_large_case (Fixture       *f,
@@ -976,7 +977,8 @@ test_large_case (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AwbJudgement) first = NULL;
-  const guint n_items = 100000;
+  /* the GUI's target is a case of 100,000 items: AWB_LONG_TESTS=1 (./scripts/test --long) */
+  const guint n_items = g_getenv ("AWB_LONG_TESTS") != NULL ? 100000 : 5000;
   const guint runs = 5;
   const char *methods[] = { "document", "interview", "demonstration" };
   const char *supports[] = { "yes", "yes", "yes", "partly", "yes", "yes", "yes" };
@@ -988,7 +990,6 @@ test_large_case (Fixture       *f,
   double cpu_best = G_MAXDOUBLE;
   guint linked = 0;
 
-  awb_test_full_pass (f->db, f->case_id);
   {
     g_autoptr(sqlite3_stmt) ev = NULL;
     g_autoptr(sqlite3_stmt) link = NULL;
@@ -1108,28 +1109,28 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (conclusion_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/judge/conclusion/%s", conclusion_cases[i].name);
-      g_test_add (path, Fixture, &conclusion_cases[i], setup, test_conclusion, teardown);
+      g_test_add (path, Fixture, &conclusion_cases[i], setup_pass, test_conclusion, teardown);
     }
-  g_test_add ("/judge/conclusion/will-fail-listed", Fixture, NULL, setup, test_will_fail,
+  g_test_add ("/judge/conclusion/will-fail-listed", Fixture, NULL, setup_pass, test_will_fail,
               teardown);
-  g_test_add ("/judge/conclusion/largely-rule-is-data", Fixture, NULL, setup,
+  g_test_add ("/judge/conclusion/largely-rule-is-data", Fixture, NULL, setup_variant_pass,
               test_largely_rule_is_data, teardown);
-  g_test_add ("/judge/conclusion/deadline-notices", Fixture, NULL, setup, test_deadline_notices,
-              teardown);
-  g_test_add ("/judge/sections", Fixture, NULL, setup, test_sections, teardown);
-  g_test_add ("/judge/json", Fixture, NULL, setup, test_json, teardown);
-  g_test_add ("/judge/statement/generated", Fixture, NULL, setup, test_statement_generated,
+  g_test_add ("/judge/conclusion/deadline-notices", Fixture, NULL, setup_pass,
+              test_deadline_notices, teardown);
+  g_test_add ("/judge/sections", Fixture, NULL, setup_pass, test_sections, teardown);
+  g_test_add ("/judge/json", Fixture, NULL, setup_pass, test_json, teardown);
+  g_test_add ("/judge/statement/generated", Fixture, NULL, setup_pass, test_statement_generated,
               teardown);
   g_test_add ("/judge/statement/incomplete", Fixture, NULL, setup,
               test_statement_incomplete_lists_ids, teardown);
-  g_test_add ("/judge/statement/edit", Fixture, NULL, setup, test_statement_edit, teardown);
+  g_test_add ("/judge/statement/edit", Fixture, NULL, setup_pass, test_statement_edit, teardown);
   g_test_add ("/judge/statement/refusals", Fixture, NULL, setup, test_statement_refusals,
               teardown);
   g_test_add ("/judge/unknown-case", Fixture, NULL, setup, test_unknown_case, teardown);
   g_test_add ("/judge/foreign-links", Fixture, NULL, setup, test_foreign_links, teardown);
   g_test_add ("/judge/links-follow-evidence", Fixture, NULL, setup, test_links_follow_evidence,
               teardown);
-  g_test_add ("/judge/large-case", Fixture, NULL, setup, test_large_case, teardown);
+  g_test_add ("/judge/large-case", Fixture, NULL, setup_pass, test_large_case, teardown);
 
   status = g_test_run ();
   awb_test_remove_tree (xdg);

@@ -27,16 +27,8 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
   f->dir = awb_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "p.db", NULL);
-  f->db = awb_database_open (path, &error);
-  g_assert_no_error (error);
-  awb_test_sql (f->db, "PRAGMA synchronous = OFF");
-  f->case_id = awb_test_case (f->db, data, "2026-04-01", "2026-04-01");
-  awb_test_full_pass (f->db, f->case_id);
+  f->db = awb_test_open_case (f->dir, data, TRUE, &f->case_id);
 }
 
 static void
