@@ -68,5 +68,6 @@ extern const AwbCliCommand awb_cli_evidence_commands[];
 extern const AwbCliCommand awb_cli_verify_commands[];
 extern const AwbCliCommand awb_cli_judge_commands[];
 extern const AwbCliCommand awb_cli_panel_commands[];
+extern const AwbCliCommand awb_cli_export_commands[];
 
 G_END_DECLS

@@ -26,6 +26,7 @@ static const AwbCliCommand *groups[] = {
   awb_cli_verify_commands,
   awb_cli_judge_commands,
   awb_cli_panel_commands,
+  awb_cli_export_commands,
 };
 
 AwbDatabase *
