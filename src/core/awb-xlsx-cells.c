@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -84,7 +85,10 @@ _awb_xlsx_formats_init (AwbXlsxContext *ctx)
   f->plain = new_format (ctx);
 
   f->number = new_format (ctx);
-  format_set_align (f->number, LXW_ALIGN_RIGHT);
+  format_set_align (f->number, LXW_ALIGN_CENTER);
+
+  f->strong = new_format (ctx);
+  format_set_bold (f->strong);
 
   f->date = new_format (ctx);
   format_set_num_format (f->date, "yyyy-mm-dd");
@@ -139,6 +143,16 @@ _awb_xlsx_formats_init (AwbXlsxContext *ctx)
   format_set_bg_color (f->overdue_date, BAD_FILL);
   format_set_font_color (f->overdue_date, BAD_FONT);
   format_set_bold (f->overdue_date);
+
+  f->good_cell = new_format (ctx);
+  format_set_bg_color (f->good_cell, GOOD_FILL);
+  format_set_font_color (f->good_cell, GOOD_FONT);
+  f->fair_cell = new_format (ctx);
+  format_set_bg_color (f->fair_cell, FAIR_FILL);
+  format_set_font_color (f->fair_cell, FAIR_FONT);
+  f->bad_cell = new_format (ctx);
+  format_set_bg_color (f->bad_cell, BAD_FILL);
+  format_set_font_color (f->bad_cell, BAD_FONT);
 
   f->good = new_conditional (ctx, GOOD_FILL, GOOD_FONT);
   f->fair = new_conditional (ctx, FAIR_FILL, FAIR_FONT);
@@ -319,6 +333,113 @@ _awb_xlsx_fail_db (AwbXlsxContext *ctx,
   return FALSE;
 }
 
+/* Points per line of 11-point text, and Excel's tallest row. */
+#define LINE_POINTS 15.0
+#define MAX_ROW_POINTS 409.0
+
+static gboolean
+format_wraps (AwbXlsxContext *ctx,
+              lxw_format     *format)
+{
+  return format != NULL &&
+         (format == ctx->f.text || format == ctx->f.label || format == ctx->f.header ||
+          format == ctx->f.input || format == ctx->f.overdue_text);
+}
+
+/* About how many lines text takes in a column width characters wide (in
+ * widths of the digit 0): a CJK character is about 1.75 of them and wraps
+ * anywhere; Latin letters are narrower but wrap at spaces, which wastes some
+ * of each line. A little too tall is better than a line cut off. */
+static double
+estimate_lines (const char *text,
+                gsize       len,
+                double      width)
+{
+  double cap = MAX_ROW_POINTS / LINE_POINTS;
+  double lines = 0;
+  double latin = 0;
+  double wide = 0;
+
+  /* bytes are never fewer than digit widths, so short text fits on one line */
+  if (len + 1 <= width && memchr (text, '\n', len) == NULL)
+    return 1;
+
+  for (const char *p = text; lines < cap; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\0')
+        {
+          lines += MAX (1.0, ceil ((latin * 1.08 + wide) / width));
+          latin = wide = 0;
+          if (c == '\0')
+            break;
+          continue;
+        }
+      if (c < 0x80)
+        latin += g_ascii_isupper (c) ? 1.15 : 0.95;
+      else if (g_unichar_iswide (c))
+        wide += 1.75;
+      else
+        latin += 1.0;
+    }
+  return lines;
+}
+
+/* Gives the row written so far its height, before the next row starts (in
+ * constant_memory mode a row cannot be changed once the next one is begun). */
+void
+_awb_xlsx_finish_row (AwbXlsxContext *ctx)
+{
+  double points;
+
+  if (ctx->row_ws == NULL)
+    return;
+  points = MAX (ctx->row_points, ctx->row_lines > 1 ? ctx->row_lines * LINE_POINTS : 0);
+  if (points > 0)
+    _awb_xlsx_check (ctx, worksheet_set_row (ctx->row_ws, ctx->row, MIN (points, MAX_ROW_POINTS),
+                                             NULL), ctx->row_ws->name);
+  ctx->row_ws = NULL;
+}
+
+static void
+enter_row (AwbXlsxContext *ctx,
+           lxw_worksheet  *ws,
+           lxw_row_t       row)
+{
+  if (ctx->row_ws == ws && ctx->row == row)
+    return;
+  _awb_xlsx_finish_row (ctx);
+  ctx->row_ws = ws;
+  ctx->row = row;
+  ctx->row_lines = 1;
+  ctx->row_points = 0;
+}
+
+/* A row taller than its text needs (a signature line). */
+void
+_awb_xlsx_row_height (AwbXlsxContext *ctx,
+                      lxw_worksheet  *ws,
+                      lxw_row_t       row,
+                      double          points)
+{
+  enter_row (ctx, ws, row);
+  ctx->row_points = MAX (ctx->row_points, points);
+}
+
+static void
+measure (AwbXlsxContext *ctx,
+         lxw_worksheet  *ws,
+         lxw_row_t       row,
+         lxw_col_t       col,
+         const char     *text,
+         lxw_format     *format)
+{
+  enter_row (ctx, ws, row);
+  if (text != NULL && col < ctx->n_widths && format_wraps (ctx, format))
+    ctx->row_lines = MAX (ctx->row_lines, estimate_lines (text, strlen (text), ctx->widths[col]));
+}
+
 lxw_worksheet *
 _awb_xlsx_add_sheet (AwbXlsxContext      *ctx,
                      const char          *name,
@@ -335,6 +456,7 @@ _awb_xlsx_add_sheet (AwbXlsxContext      *ctx,
   if (workbook_validate_sheet_name (ctx->workbook, title) != LXW_NO_ERROR)
     title = name;
 
+  _awb_xlsx_finish_row (ctx);
   ctx->what = title;
   ws = workbook_add_worksheet (ctx->workbook, title);
   if (ws == NULL)
@@ -346,12 +468,17 @@ _awb_xlsx_add_sheet (AwbXlsxContext      *ctx,
         g_set_error (&ctx->error, AWB_ERROR, AWB_ERROR_IO,
                      _("The sheet “%s” cannot be started: a temporary file in folder %s "
                        "cannot be created (%s). Check that the folder is writable and has free "
-                       "space; nothing was written."),
+                       "space. Nothing was written."),
                      title, ctx->folder, g_strerror (saved != 0 ? saved : EIO));
       return NULL;
     }
   g_ptr_array_add (ctx->worksheets, ws);
 
+  g_free (ctx->widths);
+  ctx->widths = g_new (double, n_columns);
+  ctx->n_widths = n_columns;
+  for (guint i = 0; i < n_columns; i++)
+    ctx->widths[i] = columns[i].width;
   for (guint i = 0; i < n_columns; i++)
     _awb_xlsx_check (ctx, worksheet_set_column (ws, (lxw_col_t) i, (lxw_col_t) i,
                                                 columns[i].width, NULL), title);
@@ -399,6 +526,7 @@ _awb_xlsx_sheet_done (AwbXlsxContext *ctx,
 {
   AwbXlsxSheet *sheet;
 
+  _awb_xlsx_finish_row (ctx);
   if (ws->optimize_tmpfile != NULL &&
       (fflush (ws->optimize_tmpfile) != 0 || ferror (ws->optimize_tmpfile)))
     {
@@ -407,7 +535,7 @@ _awb_xlsx_sheet_done (AwbXlsxContext *ctx,
       if (ctx->error == NULL)
         g_set_error (&ctx->error, AWB_ERROR, AWB_ERROR_IO,
                      _("Writing the sheet “%s” failed in folder %s: %s. Free some space or "
-                       "choose another folder; nothing was written."),
+                       "choose another folder. Nothing was written."),
                      ws->name, ctx->folder, g_strerror (saved != 0 ? saved : ENOSPC));
     }
 
@@ -448,6 +576,7 @@ _awb_xlsx_text_cut (AwbXlsxContext *ctx,
       return;
     }
   s = _awb_xlsx_cell_text (text, where, &owned);
+  measure (ctx, ws, row, col, s, format);
   _awb_xlsx_check (ctx, worksheet_write_string (ws, row, col, s, format), ws->name);
 }
 
@@ -459,6 +588,7 @@ _awb_xlsx_number (AwbXlsxContext *ctx,
                   double          value,
                   lxw_format     *format)
 {
+  enter_row (ctx, ws, row);
   _awb_xlsx_check (ctx, worksheet_write_number (ws, row, col, value, format), ws->name);
 }
 
@@ -469,6 +599,7 @@ _awb_xlsx_blank (AwbXlsxContext *ctx,
                  lxw_col_t       col,
                  lxw_format     *format)
 {
+  enter_row (ctx, ws, row);
   _awb_xlsx_check (ctx, worksheet_write_blank (ws, row, col, format), ws->name);
 }
 
@@ -523,7 +654,7 @@ _awb_xlsx_date (AwbXlsxContext *ctx,
   if (date == NULL || *date == '\0')
     return;
   if (date[10] == '\0' && _awb_xlsx_date_parse (date, &dt))
-    _awb_xlsx_check (ctx, worksheet_write_datetime (ws, row, col, &dt, format), ws->name);
+    _awb_xlsx_datetime (ctx, ws, row, col, &dt, format);
   else
     _awb_xlsx_text (ctx, ws, row, col, date, format);
 }
@@ -559,7 +690,19 @@ _awb_xlsx_timestamp (AwbXlsxContext *ctx,
   dt.hour = g_date_time_get_hour (local);
   dt.min = g_date_time_get_minute (local);
   dt.sec = g_date_time_get_second (local);
-  _awb_xlsx_check (ctx, worksheet_write_datetime (ws, row, col, &dt, format), ws->name);
+  _awb_xlsx_datetime (ctx, ws, row, col, &dt, format);
+}
+
+void
+_awb_xlsx_datetime (AwbXlsxContext *ctx,
+                    lxw_worksheet  *ws,
+                    lxw_row_t       row,
+                    lxw_col_t       col,
+                    lxw_datetime   *datetime,
+                    lxw_format     *format)
+{
+  enter_row (ctx, ws, row);
+  _awb_xlsx_check (ctx, worksheet_write_datetime (ws, row, col, datetime, format), ws->name);
 }
 
 /* Colours every cell of a column equal to value (a label in the UI language). */
@@ -606,7 +749,7 @@ _awb_xlsx_tick (AwbXlsxContext *ctx,
     {
       if (ctx->error == NULL)
         g_set_error (&ctx->error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                     _("The export was cancelled; nothing was written."));
+                     _("The export was cancelled. Nothing was written."));
       return FALSE;
     }
   if (ctx->progress == NULL || ctx->rows_total == 0)

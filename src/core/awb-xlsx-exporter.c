@@ -435,6 +435,7 @@ context_free (AwbXlsxContext *ctx)
   g_free (ctx->page_header);
   g_free (ctx->page_footer);
   g_free (ctx->folder);
+  g_free (ctx->widths);
   g_clear_pointer (&ctx->kase, case_free);
   g_free (ctx);
 }

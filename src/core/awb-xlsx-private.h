@@ -27,6 +27,7 @@ typedef struct
   lxw_format *text;       /* wrapped, top-aligned */
   lxw_format *plain;      /* top-aligned, not wrapped: ids, codes */
   lxw_format *number;
+  lxw_format *strong;     /* bold, not wrapped */
   lxw_format *date;
   lxw_format *datetime;
   lxw_format *total;
@@ -37,6 +38,9 @@ typedef struct
   lxw_format *disabled;   /* a cell the panel does not fill */
   lxw_format *overdue_text;
   lxw_format *overdue_date;
+  lxw_format *good_cell;  /* the colours below, for cells written with them */
+  lxw_format *fair_cell;
+  lxw_format *bad_cell;
   lxw_format *good;       /* conditional formats: conformant, sufficient, passed */
   lxw_format *fair;       /* largely, insufficient */
   lxw_format *bad;        /* non-conformant, contradicted, failed */
@@ -84,6 +88,14 @@ typedef struct
   char                *page_header;
   char                *page_footer;
   char                *folder;       /* where the file and the temporary files go */
+  /* the row being written, whose height follows its tallest wrapped cell:
+   * neither Excel nor LibreOffice grows a row written without a height */
+  lxw_worksheet       *row_ws;
+  lxw_row_t            row;
+  double               row_lines;
+  double               row_points;   /* a height asked for, or 0 */
+  double              *widths;       /* column widths of the sheet being written */
+  guint                n_widths;
   GDate                today;
   AwbXlsxFormats       f;
   AwbXlsxCase         *kase;         /* NULL for the portfolio */
@@ -155,6 +167,17 @@ void            _awb_xlsx_blank           (AwbXlsxContext *ctx,
 void            _awb_xlsx_check           (AwbXlsxContext *ctx,
                                            lxw_error       status,
                                            const char     *what);
+void            _awb_xlsx_row_height      (AwbXlsxContext *ctx,
+                                           lxw_worksheet  *ws,
+                                           lxw_row_t       row,
+                                           double          points);
+void            _awb_xlsx_finish_row      (AwbXlsxContext *ctx);
+void            _awb_xlsx_datetime        (AwbXlsxContext *ctx,
+                                           lxw_worksheet  *ws,
+                                           lxw_row_t       row,
+                                           lxw_col_t       col,
+                                           lxw_datetime   *datetime,
+                                           lxw_format     *format);
 gboolean        _awb_xlsx_tick            (AwbXlsxContext *ctx,
                                            guint           rows);
 gboolean        _awb_xlsx_failed          (AwbXlsxContext *ctx);

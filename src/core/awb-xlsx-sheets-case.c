@@ -171,7 +171,7 @@ write_check (AwbXlsxContext       *ctx,
   _awb_xlsx_text (ctx, ws, *row, 0, check->requirement_id, ctx->f.plain);
   _awb_xlsx_text (ctx, ws, *row, 1, check->figures, ctx->f.text);
   _awb_xlsx_text (ctx, ws, *row, 2, check->passed ? _("Passed") : _("Failed"),
-                  check->passed ? ctx->f.good : ctx->f.bad);
+                  check->passed ? ctx->f.good_cell : ctx->f.bad_cell);
   _awb_xlsx_number (ctx, ws, *row, 3, check->count, ctx->f.number);
   _awb_xlsx_number (ctx, ws, *row, 4, check->limit, ctx->f.number);
   (*row)++;
@@ -222,14 +222,15 @@ insert_chart (AwbXlsxContext *ctx,
       chart_series_set_fill (series, &fill);
     }
   chart_title_set_name (chart, _("Ratings per section"));
-  chart_axis_set_name (chart->x_axis, _("Section"));
-  chart_axis_set_name (chart->y_axis, _("Requirements"));
-  chart_axis_set_reverse (chart->x_axis);  /* sections top to bottom, as in the table */
-  chart_axis_set_major_unit (chart->y_axis, 1);
+  /* in a bar chart libxlsxwriter's y axis is the categories (vertical) one */
+  chart_axis_set_name (chart->y_axis, _("Section"));
+  chart_axis_set_name (chart->x_axis, _("Requirements"));
+  chart_axis_set_reverse (chart->y_axis);  /* sections top to bottom, as in the table */
+  chart_axis_set_major_unit (chart->x_axis, 1);
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   chart_set_series_gap (chart, 60);
 
-  options.x_scale = 2.1;
+  options.x_scale = 2.8;  /* about as wide as the table above it */
   options.y_scale = 1.6;
   options.description = (char *) _("Ratings per section");
   _awb_xlsx_check (ctx, worksheet_insert_chart_opt (ws, at_row, 0, chart, &options), ws->name);
@@ -241,8 +242,8 @@ _awb_xlsx_write_summary (AwbXlsxContext *ctx)
   AwbXlsxCase *k = ctx->kase;
   AwbJudgement *j = k->judgement;
   static const AwbXlsxColumn columns[SUMMARY_COLS] = {
-    { NULL, 30 }, { NULL, 56 }, { NULL, 11 }, { NULL, 11 }, { NULL, 11 }, { NULL, 11 },
-    { NULL, 11 }, { NULL, 11 }, { NULL, 11 }, { NULL, 11 }, { NULL, 11 },
+    { NULL, 30 }, { NULL, 56 }, { NULL, 13 }, { NULL, 13 }, { NULL, 13 }, { NULL, 13 },
+    { NULL, 13 }, { NULL, 13 }, { NULL, 13 }, { NULL, 13 }, { NULL, 13 },
   };
   g_autofree char *catalogue = NULL;
   g_autofree char *panel = NULL;
@@ -285,7 +286,7 @@ _awb_xlsx_write_summary (AwbXlsxContext *ctx)
     today.month = g_date_get_month (&ctx->today);
     today.day = g_date_get_day (&ctx->today);
     _awb_xlsx_text (ctx, ws, row, 0, _("Exported on"), ctx->f.label);
-    _awb_xlsx_check (ctx, worksheet_write_datetime (ws, row, 1, &today, ctx->f.date), ws->name);
+    _awb_xlsx_datetime (ctx, ws, row, 1, &today, ctx->f.date);
     row++;
   }
 
@@ -306,8 +307,8 @@ _awb_xlsx_write_summary (AwbXlsxContext *ctx)
   heading (ctx, ws, &row, _("Audit conclusion"));
   _awb_xlsx_text (ctx, ws, row, 0, _("Conclusion"), ctx->f.label);
   _awb_xlsx_text (ctx, ws, row, 1, awb_conclusion_label (j->conclusion),
-                  j->conclusion == AWB_CONCLUSION_PASS ? ctx->f.good
-                  : j->conclusion == AWB_CONCLUSION_FAIL ? ctx->f.bad : ctx->f.fair);
+                  j->conclusion == AWB_CONCLUSION_PASS ? ctx->f.good_cell
+                  : j->conclusion == AWB_CONCLUSION_FAIL ? ctx->f.bad_cell : ctx->f.fair_cell);
   row++;
   if (frozen_conclusion_label (k->team_conclusion) != NULL)
     pair (ctx, ws, &row, _("Conclusion when submitted"),
@@ -360,6 +361,12 @@ _awb_xlsx_write_summary (AwbXlsxContext *ctx)
       row++;
     }
 
+  /* the table and its chart on a page of their own */
+  {
+    lxw_row_t breaks[] = { row + 1, 0 };
+
+    _awb_xlsx_check (ctx, worksheet_set_h_pagebreaks (ws, breaks), ws->name);
+  }
   heading (ctx, ws, &row, _("Ratings and evidence per section"));
   header_row = row;
   write_counts_header (ctx, ws, row++);
@@ -407,8 +414,10 @@ _awb_xlsx_write_summary (AwbXlsxContext *ctx)
   return !_awb_xlsx_failed (ctx);
 }
 
-/* requirement id → the evidence ids linked to it, one a line; the list stops
- * growing past what a cell holds (the cell then says where the rest is). */
+/* requirement id → the evidence items linked to it, one a line, by the first
+ * 13 characters of their ids (unique in practice, and a prefix the Evidence
+ * sheet's filter and the workbench both find); the list stops growing past
+ * what a cell holds (the cell then says where the rest is). */
 static GHashTable *
 evidence_ids_by_requirement (AwbXlsxContext *ctx)
 {
@@ -419,7 +428,7 @@ evidence_ids_by_requirement (AwbXlsxContext *ctx)
   int rc;
 
   stmt = _awb_database_query (ctx->db, &error,
-                              "SELECT l.requirement_id, e.id FROM evidence e "
+                              "SELECT l.requirement_id, substr (e.id, 1, 13) FROM evidence e "
                               "JOIN evidence_links l ON l.evidence_id = e.id "
                               "WHERE e.case_id = ? ORDER BY l.requirement_id, e.recorded_at, e.id",
                               "s", ctx->kase->id);
@@ -510,21 +519,21 @@ _awb_xlsx_write_requirements (AwbXlsxContext *ctx)
   AwbXlsxCase *k = ctx->kase;
   AwbJudgement *j = k->judgement;
   AwbXlsxColumn columns[REQ_N_COLUMNS] = {
-    { _("Section"), 9 },
-    { _("Requirement"), 11 },
-    { _("Requirement (Chinese)"), 40 },
-    { _("Requirement (English)"), 40 },
-    { _("Rating"), 15 },
-    { _("Suggested rating"), 15 },
-    { _("Evidence sufficiency"), 14 },
-    { _("What is missing"), 22 },
-    { _("Documents"), 10 },
-    { _("Interviews"), 10 },
-    { _("Demonstrations"), 10 },
-    { _("Contradicting"), 10 },
-    { _("Evidence items"), 38 },
-    { _("Rationale"), 36 },
-    { _("Findings"), 36 },
+    { _("Section"), 8 },
+    { _("Requirement"), 12 },
+    { _("Requirement (Chinese)"), 34 },
+    { _("Requirement (English)"), 38 },
+    { _("Rating"), 14 },
+    { _("Suggested rating"), 14 },
+    { _("Evidence sufficiency"), 13 },
+    { _("What is missing"), 20 },
+    { _("Documents"), 11 },
+    { _("Interviews"), 11 },
+    { _("Demonstrations"), 14 },
+    { _("Contradicting"), 13 },
+    { _("Evidence items (short ids)"), 15 },
+    { _("Rationale"), 32 },
+    { _("Findings"), 34 },
   };
   g_autoptr(GHashTable) evidence = NULL;
   g_autoptr(GHashTable) findings = NULL;
@@ -559,11 +568,11 @@ _awb_xlsx_write_requirements (AwbXlsxContext *ctx)
           _awb_xlsx_text (ctx, ws, row, REQ_TEXT_ZH, awb_requirement_get_text_zh (req), ctx->f.text);
           _awb_xlsx_text (ctx, ws, row, REQ_TEXT_EN, awb_requirement_get_text_en (req), ctx->f.text);
         }
-      _awb_xlsx_text (ctx, ws, row, REQ_RATING, awb_rating_label (r->rating), ctx->f.plain);
+      _awb_xlsx_text (ctx, ws, row, REQ_RATING, awb_rating_label (r->rating), ctx->f.text);
       _awb_xlsx_text (ctx, ws, row, REQ_SUGGESTED, _awb_xlsx_suggested_label (r->suggested),
-                      ctx->f.plain);
+                      ctx->f.text);
       _awb_xlsx_text (ctx, ws, row, REQ_SUFFICIENCY, awb_sufficiency_label (r->sufficiency),
-                      ctx->f.plain);
+                      ctx->f.text);
       _awb_xlsx_text (ctx, ws, row, REQ_MISSING, r->missing, ctx->f.text);
       _awb_xlsx_number (ctx, ws, row, REQ_DOCUMENTS, r->supporting[AWB_METHOD_DOCUMENT],
                         ctx->f.number);

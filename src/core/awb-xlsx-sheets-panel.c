@@ -309,7 +309,7 @@ _awb_xlsx_write_panel (AwbXlsxContext *ctx)
     return FALSE;
 
   /* row 0: each member's name over their four columns (no merged cells) */
-  _awb_xlsx_text (ctx, ws, row, 0, _("Panel member"), ctx->f.label);
+  _awb_xlsx_text (ctx, ws, row, 0, _("Panel member"), ctx->f.strong);
   for (guint i = 0; i < members->len; i++)
     {
       Member *m = members->pdata[i];
@@ -397,7 +397,7 @@ _awb_xlsx_write_panel (AwbXlsxContext *ctx)
         {
           Member *m = members->pdata[i];
 
-          _awb_xlsx_check (ctx, worksheet_set_row (ws, row, 36, NULL), ws->name);
+          _awb_xlsx_row_height (ctx, ws, row, 36);
           _awb_xlsx_text (ctx, ws, row, 0, m->chair ? _("Chair") : _("Member"), ctx->f.plain);
           _awb_xlsx_text (ctx, ws, row, 1, m->name, ctx->f.text);
           _awb_xlsx_text (ctx, ws, row, 2, m->affiliation, ctx->f.text);

@@ -186,27 +186,27 @@ _awb_xlsx_write_evidence (AwbXlsxContext *ctx)
 {
   AwbXlsxColumn columns[EV_N_COLUMNS] = {
     { _("Evidence id"), 37 },
-    { _("Method"), 14 },
-    { _("Title"), 30 },
-    { _("Requirements"), 11 },
+    { _("Method"), 13 },
+    { _("Title"), 26 },
+    { _("Requirements"), 13 },
     { _("Bears on them"), 13 },
-    { _("Observation"), 50 },
-    { _("Evaluator"), 14 },
+    { _("Observation"), 44 },
+    { _("Evaluator"), 12 },
     { _("Observed on"), 11 },
     { _("Recorded at"), 16 },
-    { _("Version or date"), 12 },
-    { _("Work product"), 18 },
-    { _("Where seen"), 16 },
-    { _("Interviewee"), 14 },
-    { _("Role"), 14 },
-    { _("Topics"), 20 },
-    { _("Summary"), 36 },
-    { _("Tool, platform or environment"), 20 },
-    { _("What was operated"), 20 },
-    { _("Operated by"), 14 },
-    { _("Outcome"), 28 },
-    { _("Attachments"), 26 },
-    { _("SHA-256"), 66 },
+    { _("Version or date"), 11 },
+    { _("Work product"), 16 },
+    { _("Where seen"), 13 },
+    { _("Interviewee"), 13 },
+    { _("Role"), 12 },
+    { _("Topics"), 16 },
+    { _("Summary"), 28 },
+    { _("Tool, platform or environment"), 16 },
+    { _("What was operated"), 16 },
+    { _("Operated by"), 12 },
+    { _("Outcome"), 22 },
+    { _("Attachments"), 22 },
+    { _("SHA-256"), 34 },
   };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GError *error = NULL;
@@ -362,7 +362,7 @@ _awb_xlsx_write_findings (AwbXlsxContext *ctx)
 {
   AwbXlsxColumn columns[FI_N_COLUMNS] = {
     { _("Finding id"), 37 },
-    { _("Requirement"), 11 },
+    { _("Requirement"), 12 },
     { _("Kind"), 15 },
     { _("Finding"), 50 },
     { _("Rectification action"), 40 },
@@ -450,7 +450,7 @@ write_check (AwbXlsxContext       *ctx,
   _awb_xlsx_text (ctx, ws, row, 0, check->requirement_id, ctx->f.plain);
   _awb_xlsx_text (ctx, ws, row, 1, name, ctx->f.text);
   _awb_xlsx_text (ctx, ws, row, 2, check->passed ? _("Passed") : _("Failed"),
-                  check->passed ? ctx->f.good : ctx->f.bad);
+                  check->passed ? ctx->f.good_cell : ctx->f.bad_cell);
   _awb_xlsx_number (ctx, ws, row, 3, check->count, ctx->f.number);
   _awb_xlsx_number (ctx, ws, row, 4, check->limit, ctx->f.number);
   _awb_xlsx_text (ctx, ws, row, 5, check->figures, ctx->f.text);
