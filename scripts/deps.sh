@@ -8,7 +8,7 @@ BUILD_PACKAGES="meson ninja-build pkg-config gcc gettext libglib2.0-dev libgtk-4
 
 TEST_PACKAGES="xvfb xauth dbus-x11 dbus at-spi2-core locales python3 python3-openpyxl
   python3-pyatspi gir1.2-atspi-2.0 python3-gi imagemagick sqlite3 clang
-  libclang-rt-14-dev valgrind libreoffice-calc-nogui strace"
+  libclang-rt-14-dev valgrind libreoffice-calc-nogui strace poppler-utils"
 
 ensure_packages () {
   local missing=""
