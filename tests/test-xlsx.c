@@ -182,6 +182,55 @@ test_cell_text (void)
   g_assert_true (g_str_has_suffix (out, "[cut: full text in the workbench]"));
 }
 
+/* The fast reading of the workbench's timestamps agrees with GDateTime,
+ * daylight saving time included. */
+static void
+test_timestamps (void)
+{
+  static const char * const zones[] = { "UTC", "Asia/Shanghai", "Europe/Berlin",
+                                        "America/New_York" };
+  static const char * const stamps[] = {
+    "2026-03-29T00:30:00.123456Z", "2026-03-29T01:30:00Z", "2026-10-25T00:59:59.5Z",
+    "2026-10-25T01:00:00Z", "2026-12-31T23:59:59Z", "2024-02-29T16:00:00Z", "1999-12-31T16:00:00Z",
+  };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      AwbXlsxContext ctx = { 0 };
+      g_autofree char *path = g_build_filename ("/usr/share/zoneinfo", zones[z], NULL);
+
+      if (z > 0 && !g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      g_setenv ("TZ", zones[z], TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (stamps); i++)
+        {
+          g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+          g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+          g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (stamps[i], utc);
+          g_autoptr(GDateTime) expected = g_date_time_to_timezone (parsed, local);
+          lxw_datetime dt;
+
+          g_assert_true (_awb_xlsx_timestamp_parse (&ctx, stamps[i], &dt));
+          g_assert_cmpint (dt.year, ==, g_date_time_get_year (expected));
+          g_assert_cmpint (dt.month, ==, g_date_time_get_month (expected));
+          g_assert_cmpint (dt.day, ==, g_date_time_get_day_of_month (expected));
+          g_assert_cmpint (dt.hour, ==, g_date_time_get_hour (expected));
+          g_assert_cmpint (dt.min, ==, g_date_time_get_minute (expected));
+          g_assert_cmpint ((int) dt.sec, ==, g_date_time_get_second (expected));
+        }
+      /* other forms still read, through GDateTime */
+      {
+        lxw_datetime dt;
+
+        g_assert_true (_awb_xlsx_timestamp_parse (&ctx, "2026-05-01T10:00:00+02:00", &dt));
+        g_assert_false (_awb_xlsx_timestamp_parse (&ctx, "yesterday", &dt));
+      }
+      g_clear_pointer (&ctx.utc, g_time_zone_unref);
+      g_clear_pointer (&ctx.local, g_time_zone_unref);
+    }
+  g_setenv ("TZ", "UTC", TRUE);
+}
+
 static void
 test_page_text (void)
 {
@@ -507,6 +556,7 @@ main (int    argc,
 
   g_test_add_func ("/xlsx/cell-text", test_cell_text);
   g_test_add_func ("/xlsx/page-text", test_page_text);
+  g_test_add_func ("/xlsx/timestamps", test_timestamps);
   g_test_add ("/xlsx/export", Fixture, NULL, setup, test_export, teardown);
   g_test_add ("/xlsx/portfolio", Fixture, NULL, setup, test_portfolio, teardown);
   g_test_add ("/xlsx/missing-folder", Fixture, NULL, setup, test_missing_folder, teardown);

@@ -364,21 +364,32 @@ estimate_lines (const char *text,
   if (len + 1 <= width && memchr (text, '\n', len) == NULL)
     return 1;
 
-  for (const char *p = text; lines < cap; p = g_utf8_next_char (p))
+  for (const char *p = text; lines < cap;)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar b = (guchar) *p;
+      gunichar c;
 
-      if (c == '\n' || c == '\0')
+      if (b == '\n' || b == '\0')
         {
           lines += MAX (1.0, ceil ((latin * 1.08 + wide) / width));
           latin = wide = 0;
-          if (c == '\0')
+          if (b == '\0')
             break;
+          p++;
           continue;
         }
-      if (c < 0x80)
-        latin += g_ascii_isupper (c) ? 1.15 : 0.95;
-      else if (g_unichar_iswide (c))
+      if (b < 0x80)
+        {
+          latin += g_ascii_isupper (b) ? 1.15 : 0.95;
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      /* the CJK blocks and full-width forms, without a table lookup */
+      if ((c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+          (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x1F300)
         wide += 1.75;
       else
         latin += 1.0;
@@ -659,8 +670,100 @@ _awb_xlsx_date (AwbXlsxContext *ctx,
     _awb_xlsx_text (ctx, ws, row, col, date, format);
 }
 
-/* An ISO 8601 UTC timestamp as an Excel date and time in local time (Excel
- * has no time zones; people read their own clock). */
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's
+ * civil calendar algorithms). */
+static gint64
+days_from_civil (gint64 y,
+                 guint  m,
+                 guint  d)
+{
+  gint64 era;
+  guint yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = (guint) (y - era * 400);
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (gint64) doe - 719468;
+}
+
+static void
+civil_from_days (gint64        z,
+                 lxw_datetime *dt)
+{
+  gint64 era;
+  guint doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = (guint) (z - era * 146097);
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  dt->day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  dt->month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  dt->year = (int) ((gint64) yoe + era * 400 + (dt->month <= 2));
+}
+
+/* An ISO 8601 timestamp as a date and time in local time (Excel has no time
+ * zones; people read their own clock). The workbench writes
+ * "YYYY-MM-DDTHH:MM:SS[.ffffff]Z", read here without allocating (a case may
+ * hold 100,000 of them); anything else goes through GDateTime. */
+gboolean
+_awb_xlsx_timestamp_parse (AwbXlsxContext *ctx,
+                           const char     *timestamp,
+                           lxw_datetime   *dt)
+{
+  int h, mi, sec;
+  gint64 t, days;
+  gint interval;
+
+  /* the zones are looked up once: GLib reads /etc/localtime on every lookup */
+  if (ctx->utc == NULL)
+    {
+      ctx->utc = g_time_zone_new_utc ();
+      ctx->local = g_time_zone_new_local ();
+    }
+
+  memset (dt, 0, sizeof *dt);
+  if (_awb_xlsx_date_parse (timestamp, dt) && timestamp[10] == 'T' && timestamp[13] == ':' &&
+      timestamp[16] == ':' && parse_digits (timestamp + 11, 2, &h) &&
+      parse_digits (timestamp + 14, 2, &mi) && parse_digits (timestamp + 17, 2, &sec) &&
+      h < 24 && mi < 60 && sec < 60 && strchr (timestamp + 19, 'Z') != NULL &&
+      strpbrk (timestamp + 19, "+-") == NULL)
+    {
+      t = days_from_civil (dt->year, (guint) dt->month, (guint) dt->day) * 86400 +
+          h * 3600 + mi * 60 + sec;
+      interval = g_time_zone_find_interval (ctx->local, G_TIME_TYPE_UNIVERSAL, t);
+      if (interval >= 0)
+        t += g_time_zone_get_offset (ctx->local, interval);
+      days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+      civil_from_days (days, dt);
+      t -= days * 86400;
+      dt->hour = (int) (t / 3600);
+      dt->min = (int) (t / 60 % 60);
+      dt->sec = (double) (t % 60);
+      return TRUE;
+    }
+  else
+    {
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (timestamp, ctx->utc);
+      g_autoptr(GDateTime) local = NULL;
+
+      if (parsed == NULL)
+        return FALSE;
+      local = g_date_time_to_timezone (parsed, ctx->local);
+      dt->year = g_date_time_get_year (local);
+      dt->month = g_date_time_get_month (local);
+      dt->day = g_date_time_get_day_of_month (local);
+      dt->hour = g_date_time_get_hour (local);
+      dt->min = g_date_time_get_minute (local);
+      dt->sec = (double) g_date_time_get_second (local);
+      return TRUE;
+    }
+}
+
 void
 _awb_xlsx_timestamp (AwbXlsxContext *ctx,
                      lxw_worksheet  *ws,
@@ -669,28 +772,14 @@ _awb_xlsx_timestamp (AwbXlsxContext *ctx,
                      const char     *timestamp,
                      lxw_format     *format)
 {
-  g_autoptr(GTimeZone) utc = NULL;
-  g_autoptr(GDateTime) parsed = NULL;
-  g_autoptr(GDateTime) local = NULL;
   lxw_datetime dt;
 
   if (timestamp == NULL || *timestamp == '\0')
     return;
-  utc = g_time_zone_new_utc ();
-  parsed = g_date_time_new_from_iso8601 (timestamp, utc);
-  if (parsed == NULL)
-    {
-      _awb_xlsx_text (ctx, ws, row, col, timestamp, format);
-      return;
-    }
-  local = g_date_time_to_local (parsed);
-  dt.year = g_date_time_get_year (local);
-  dt.month = g_date_time_get_month (local);
-  dt.day = g_date_time_get_day_of_month (local);
-  dt.hour = g_date_time_get_hour (local);
-  dt.min = g_date_time_get_minute (local);
-  dt.sec = g_date_time_get_second (local);
-  _awb_xlsx_datetime (ctx, ws, row, col, &dt, format);
+  if (_awb_xlsx_timestamp_parse (ctx, timestamp, &dt))
+    _awb_xlsx_datetime (ctx, ws, row, col, &dt, format);
+  else
+    _awb_xlsx_text (ctx, ws, row, col, timestamp, format);
 }
 
 void

@@ -436,6 +436,8 @@ context_free (AwbXlsxContext *ctx)
   g_free (ctx->page_footer);
   g_free (ctx->folder);
   g_free (ctx->widths);
+  g_clear_pointer (&ctx->utc, g_time_zone_unref);
+  g_clear_pointer (&ctx->local, g_time_zone_unref);
   g_clear_pointer (&ctx->kase, case_free);
   g_free (ctx);
 }

@@ -97,6 +97,8 @@ typedef struct
   double              *widths;       /* column widths of the sheet being written */
   guint                n_widths;
   GDate                today;
+  GTimeZone           *utc;
+  GTimeZone           *local;
   AwbXlsxFormats       f;
   AwbXlsxCase         *kase;         /* NULL for the portfolio */
 } AwbXlsxContext;
@@ -182,6 +184,9 @@ gboolean        _awb_xlsx_tick            (AwbXlsxContext *ctx,
                                            guint           rows);
 gboolean        _awb_xlsx_failed          (AwbXlsxContext *ctx);
 gboolean        _awb_xlsx_date_parse      (const char     *text,
+                                           lxw_datetime   *out);
+gboolean        _awb_xlsx_timestamp_parse (AwbXlsxContext *ctx,
+                                           const char     *timestamp,
                                            lxw_datetime   *out);
 gboolean        _awb_xlsx_fail_db         (AwbXlsxContext *ctx,
                                            GError         *error);

@@ -200,7 +200,7 @@ _awb_xlsx_write_evidence (AwbXlsxContext *ctx)
     { _("Interviewee"), 13 },
     { _("Role"), 12 },
     { _("Topics"), 16 },
-    { _("Summary"), 28 },
+    { _("Interview summary"), 28 },
     { _("Tool, platform or environment"), 16 },
     { _("What was operated"), 16 },
     { _("Operated by"), 12 },
@@ -481,7 +481,7 @@ _awb_xlsx_write_registers (AwbXlsxContext *ctx)
     _("Valid until"),
   };
   const char *project_titles[6] = {
-    _("Project id"), _("Client"), _("Service"), _("From"), _("To"), _("Acceptance"),
+    _("Project id"), _("Client"), _("Service"), _("From"), _("To"), _("Acceptance result"),
   };
   g_autoptr(sqlite3_stmt) staff = NULL;
   g_autoptr(sqlite3_stmt) projects = NULL;
