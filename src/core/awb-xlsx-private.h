@@ -109,7 +109,7 @@ typedef struct
   double      width;
 } AwbXlsxColumn;
 
-/* awb-xlsx-cells.c */
+/* awb-xlsx-sheet.c (formats, sheets, bookkeeping) and awb-xlsx-cells.c (cells, rows) */
 void            _awb_xlsx_formats_init    (AwbXlsxContext *ctx);
 const char     *_awb_xlsx_cell_text       (const char     *text,
                                            const char     *where,
@@ -197,6 +197,23 @@ void            _awb_xlsx_conditional_text (AwbXlsxContext *ctx,
                                             lxw_col_t       col,
                                             const char     *value,
                                             lxw_format     *format);
+
+/* awb-xlsx-file.c */
+char           *_awb_xlsx_check_target    (const char     *path,
+                                           AwbXlsxFlags    flags,
+                                           GError        **error);
+char           *_awb_xlsx_temporary_name  (const char     *path);
+void            _awb_xlsx_set_lxw_error   (AwbXlsxContext *ctx,
+                                           lxw_error       status,
+                                           int             saved_errno,
+                                           const char     *path,
+                                           GError        **error);
+gboolean        _awb_xlsx_place_file      (const char     *tmp,
+                                           const char     *path,
+                                           const char     *folder,
+                                           AwbXlsxFlags    flags,
+                                           GError        **error);
+void            _awb_xlsx_discard_workbook (AwbXlsxContext *ctx);
 
 /* Labels of the record's own values, in the UI language. */
 const char     *_awb_xlsx_stage_label     (const char *stage);
