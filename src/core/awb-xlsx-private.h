@@ -116,6 +116,7 @@ const char     *_awb_xlsx_cell_text       (const char     *text,
                                            char          **owned);
 char           *_awb_xlsx_escape_page_text (const char    *text,
                                             gsize          max_chars);
+/* name: the English name, marked for translation in the context "workbook sheet" */
 lxw_worksheet  *_awb_xlsx_add_sheet       (AwbXlsxContext      *ctx,
                                            const char          *name,
                                            const AwbXlsxColumn *columns,
@@ -223,6 +224,7 @@ const char     *_awb_xlsx_panel_label     (const char *conclusion);
 const char     *_awb_xlsx_suggested_label (const char *suggested);
 const char     *_awb_xlsx_yes_no          (gboolean    value);
 const char     *_awb_xlsx_finding_status_label (const char *status);
+const char     *_awb_xlsx_finding_kind_label (const char *kind);
 void            _awb_xlsx_string_free     (gpointer    string);
 
 /* The sheets, in workbook order. Each returns FALSE when the export failed. */

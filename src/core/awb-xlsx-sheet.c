@@ -8,8 +8,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "awb-error.h"
 #include "awb-xlsx-private.h"
+#include "awb-case.h"
+#include "awb-error.h"
+#include "awb-finding.h"
+#include "awb-panel.h"
 
 
 /* What every sheet of the workbook shares: the formats, the page setup,
@@ -225,7 +228,8 @@ _awb_xlsx_add_sheet (AwbXlsxContext      *ctx,
                      guint                frozen_rows,
                      guint                frozen_cols)
 {
-  const char *title = _(name);
+  /* sheet names have a context of their own: "Summary" is also an interview's field */
+  const char *title = g_dpgettext2 (GETTEXT_PACKAGE, "workbook sheet", name);
   lxw_protection protection = { 0 };
   lxw_worksheet *ws;
 
@@ -389,13 +393,18 @@ _awb_xlsx_yes_no (gboolean value)
 const char *
 _awb_xlsx_finding_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "open") == 0)
-    return _("Open");
-  if (g_strcmp0 (status, "rectified") == 0)
-    return _("Rectified");
-  if (g_strcmp0 (status, "verified") == 0)
-    return _("Verified");
-  return status;
+  AwbFindingStatus value;
+
+  return awb_finding_status_from_string (status, &value) ? awb_finding_status_label (value)
+                                                         : status;
+}
+
+const char *
+_awb_xlsx_finding_kind_label (const char *kind)
+{
+  AwbFindingKind value;
+
+  return awb_finding_kind_from_string (kind, &value) ? awb_finding_kind_label (value) : kind;
 }
 
 void
@@ -407,17 +416,9 @@ _awb_xlsx_string_free (gpointer string)
 const char *
 _awb_xlsx_stage_label (const char *stage)
 {
-  if (g_strcmp0 (stage, "acceptance") == 0)
-    return _("Acceptance");
-  if (g_strcmp0 (stage, "initiation") == 0)
-    return _("Initiation");
-  if (g_strcmp0 (stage, "evaluation") == 0)
-    return _("Evaluation");
-  if (g_strcmp0 (stage, "certification") == 0)
-    return _("Certification");
-  if (g_strcmp0 (stage, "closed") == 0)
-    return _("Closed");
-  return stage;
+  AwbStage value;
+
+  return awb_stage_from_string (stage, &value) ? awb_stage_label (value) : stage;
 }
 
 const char *
@@ -433,34 +434,19 @@ _awb_xlsx_app_type_label (const char *app_type)
 const char *
 _awb_xlsx_date_kind_label (const char *kind)
 {
-  static const struct { const char *kind; const char *label; } kinds[] = {
-    { "received", N_("Application received") },
-    { "review-sent", N_("Acceptance review e-mailed") },
-    { "supplement-received", N_("Supplement received") },
-    { "agreement", N_("Agreement in force") },
-    { "paid", N_("Fee paid") },
-    { "evaluation-start", N_("Evaluation started") },
-    { "evaluation-end", N_("Evaluation ended") },
-    { "panel", N_("Expert panel") },
-    { "certificate-issued", N_("Certificate issued") },
-  };
+  AwbCaseDate value;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kind, kinds[i].kind) == 0)
-      return _(kinds[i].label);
-  return kind;
+  return awb_case_date_from_string (kind, &value) ? awb_case_date_label (value) : kind;
 }
 
+/* cases.panel_conclusion: NULL or "pending", "pass", "fail" */
 const char *
 _awb_xlsx_panel_label (const char *conclusion)
 {
-  if (conclusion == NULL || g_str_equal (conclusion, "pending"))
-    return _("Pending");
-  if (g_str_equal (conclusion, "pass"))
-    return _("Pass");
-  if (g_str_equal (conclusion, "fail"))
-    return _("Fail");
-  return conclusion;
+  for (AwbPanelConclusion c = AWB_PANEL_PENDING; c <= AWB_PANEL_FAIL; c++)
+    if (g_strcmp0 (conclusion, awb_panel_conclusion_to_string (c)) == 0)
+      return awb_panel_conclusion_label (c);
+  return conclusion != NULL ? conclusion : awb_panel_conclusion_label (AWB_PANEL_PENDING);
 }
 
 const char *

@@ -254,7 +254,7 @@ _awb_xlsx_write_summary (AwbXlsxContext *ctx)
   lxw_row_t header_row;
   lxw_col_t c;
 
-  ws = _awb_xlsx_add_sheet (ctx, N_("Summary"), columns, SUMMARY_COLS, 1, 0);
+  ws = _awb_xlsx_add_sheet (ctx, NC_("workbook sheet", "Summary"), columns, SUMMARY_COLS, 1, 0);
   if (ws == NULL)
     return FALSE;
 
@@ -482,7 +482,6 @@ findings_by_requirement (AwbXlsxContext *ctx)
     {
       const char *req = _awb_column_text (stmt, 0);
       GString *text = g_hash_table_lookup (map, req);
-      gboolean nc = g_str_equal (_awb_column_text (stmt, 1), "nonconformity");
 
       if (text == NULL)
         {
@@ -493,9 +492,9 @@ findings_by_requirement (AwbXlsxContext *ctx)
         continue;
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* "Non-conformity (open): text" */
+      /* "Nonconformity (Open): text" */
       g_string_append_printf (text, "%s (%s): %s",
-                              nc ? _("Non-conformity") : _("Observation"),
+                              _awb_xlsx_finding_kind_label (_awb_column_text (stmt, 1)),
                               _awb_xlsx_finding_status_label (_awb_column_text (stmt, 2)),
                               _awb_column_text (stmt, 3));
     }
@@ -548,7 +547,7 @@ _awb_xlsx_write_requirements (AwbXlsxContext *ctx)
   if (findings == NULL)
     return FALSE;
 
-  ws = _awb_xlsx_add_sheet (ctx, N_("Requirements"), columns, REQ_N_COLUMNS, 1, 2);
+  ws = _awb_xlsx_add_sheet (ctx, NC_("workbook sheet", "Requirements"), columns, REQ_N_COLUMNS, 1, 2);
   if (ws == NULL)
     return FALSE;
   _awb_xlsx_header_row (ctx, ws, row++, columns, REQ_N_COLUMNS);

@@ -303,7 +303,7 @@ _awb_xlsx_write_panel (AwbXlsxContext *ctx)
     g_array_append_vals (columns, per_member, MEMBER_COLS);
   last_col = (lxw_col_t) (columns->len - 1);
 
-  ws = _awb_xlsx_add_sheet (ctx, N_("Panel review"), (AwbXlsxColumn *) columns->data,
+  ws = _awb_xlsx_add_sheet (ctx, NC_("workbook sheet", "Panel review"), (AwbXlsxColumn *) columns->data,
                             columns->len, 2, FIRST_MEMBER_COL);
   if (ws == NULL)
     return FALSE;

@@ -102,7 +102,7 @@ _awb_xlsx_write_portfolio (AwbXlsxContext *ctx)
   if (leaders == NULL)
     return _awb_xlsx_fail_db (ctx, error);
 
-  ws = _awb_xlsx_add_sheet (ctx, N_("Cases"), columns, PF_N_COLUMNS, 1, 2);
+  ws = _awb_xlsx_add_sheet (ctx, NC_("workbook sheet", "Cases"), columns, PF_N_COLUMNS, 1, 2);
   if (ws == NULL)
     return FALSE;
   _awb_xlsx_header_row (ctx, ws, row++, columns, PF_N_COLUMNS);

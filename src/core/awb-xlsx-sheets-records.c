@@ -7,8 +7,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "awb-error.h"
 #include "awb-xlsx-private.h"
+#include "awb-error.h"
+#include "awb-evidence.h"
 
 /* The record sheets of the panel workbook: Evidence (one row per item,
  * streamed from SQLite in constant memory — a case may hold 100,000 items),
@@ -25,7 +26,8 @@ enum {
   EV_SHA256, EV_N_COLUMNS
 };
 
-/* The query's columns 7 … 17 are the method's own fields, EV_VERSION … EV_OUTCOME. */
+/* The query's columns 7 … 17 are the method's own fields, EV_VERSION … EV_OUTCOME,
+ * in the order of awb_evidence_method_fields (document, interview, demonstration). */
 #define EV_FIRST_FIELD_COLUMN 7
 
 typedef struct
@@ -194,17 +196,10 @@ _awb_xlsx_write_evidence (AwbXlsxContext *ctx)
     { _("Evaluator"), 12 },
     { _("Observed on"), 11 },
     { _("Recorded at"), 16 },
-    { _("Version or date"), 11 },
-    { _("Work product"), 16 },
-    { _("Where seen"), 13 },
-    { _("Interviewee"), 13 },
-    { _("Role"), 12 },
-    { _("Topics"), 16 },
-    { _("Interview summary"), 28 },
-    { _("Tool, platform or environment"), 16 },
-    { _("What was operated"), 16 },
-    { _("Operated by"), 12 },
-    { _("Outcome"), 22 },
+    /* EV_VERSION … EV_OUTCOME: the method's own fields, named as everywhere else */
+    { NULL, 11 }, { NULL, 16 }, { NULL, 13 },
+    { NULL, 13 }, { NULL, 12 }, { NULL, 16 }, { NULL, 28 },
+    { NULL, 16 }, { NULL, 16 }, { NULL, 12 }, { NULL, 22 },
     { _("Attachments"), 22 },
     { _("SHA-256"), 34 },
   };
@@ -216,7 +211,11 @@ _awb_xlsx_write_evidence (AwbXlsxContext *ctx)
   guint pending = 0;
   int rc;
 
-  ws = _awb_xlsx_add_sheet (ctx, N_("Evidence"), columns, EV_N_COLUMNS, 1, 1);
+  for (guint m = 0, c = EV_VERSION; m < AWB_N_METHODS; m++)
+    for (const char * const *key = awb_evidence_method_fields ((AwbMethod) m); *key != NULL; key++)
+      columns[c++].title = awb_evidence_field_label (*key);
+
+  ws = _awb_xlsx_add_sheet (ctx, NC_("workbook sheet", "Evidence"), columns, EV_N_COLUMNS, 1, 1);
   if (ws == NULL)
     return FALSE;
   _awb_xlsx_header_row (ctx, ws, row++, columns, EV_N_COLUMNS);
@@ -404,7 +403,7 @@ _awb_xlsx_write_findings (AwbXlsxContext *ctx)
     return _awb_xlsx_fail_db (ctx, error);
   g_ptr_array_sort (findings, compare_findings);
 
-  ws = _awb_xlsx_add_sheet (ctx, N_("Findings"), columns, FI_N_COLUMNS, 1, 1);
+  ws = _awb_xlsx_add_sheet (ctx, NC_("workbook sheet", "Findings"), columns, FI_N_COLUMNS, 1, 1);
   if (ws == NULL)
     return FALSE;
   _awb_xlsx_header_row (ctx, ws, row++, columns, FI_N_COLUMNS);
@@ -417,9 +416,7 @@ _awb_xlsx_write_findings (AwbXlsxContext *ctx)
 
       _awb_xlsx_text (ctx, ws, row, FI_ID, f->id, ctx->f.plain);
       _awb_xlsx_text (ctx, ws, row, FI_REQUIREMENT, f->requirement, ctx->f.plain);
-      _awb_xlsx_text (ctx, ws, row, FI_KIND,
-                      g_str_equal (f->kind, "nonconformity") ? _("Non-conformity")
-                                                             : _("Observation"), ctx->f.plain);
+      _awb_xlsx_text (ctx, ws, row, FI_KIND, _awb_xlsx_finding_kind_label (f->kind), ctx->f.plain);
       _awb_xlsx_text_cut (ctx, ws, row, FI_TEXT, f->text, where, ctx->f.text);
       _awb_xlsx_text_cut (ctx, ws, row, FI_ACTION, f->action, where, ctx->f.text);
       _awb_xlsx_date (ctx, ws, row, FI_DUE, f->due, overdue ? ctx->f.overdue_date : ctx->f.date);
@@ -492,7 +489,7 @@ _awb_xlsx_write_registers (AwbXlsxContext *ctx)
   guint records = 0;
   int rc;
 
-  ws = _awb_xlsx_add_sheet (ctx, N_("Registers"), columns, 6, 3, 0);
+  ws = _awb_xlsx_add_sheet (ctx, NC_("workbook sheet", "Registers"), columns, 6, 3, 0);
   if (ws == NULL)
     return FALSE;
 

@@ -122,7 +122,7 @@ def test_exact_cells():
     assert largely[4].value == "Largely conformant"
     # supporting items per method (a partly supporting interview counts), none contradicting
     assert [cell.value for cell in largely[8:12]] == [1, 1, 1, 0]
-    assert "Non-conformity (Open)" in largely[14].value
+    assert "Nonconformity (Open)" in largely[14].value
     # the item backing two requirements lists both, in catalogue order
     ev = book["Evidence"]
     shared = find_row(ev, 0, special["shared"])
