@@ -10,13 +10,14 @@
 #include "awb-database-private.h"
 #include "awb-history.h"
 #include "awb-record-private.h"
+#include "awb-history-private.h"
 
 /* The history is append-only and hash-chained per case: each entry's hash is a
  * SHA-256 over every one of its columns and the hash of the case's previous
  * entry. history_heads keeps the newest hash and the count, so an edited row,
  * a deleted row in the middle, and deleted newest rows are all detected. */
 
-#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+#define GENESIS AWB_HISTORY_GENESIS
 
 void
 awb_history_entry_free (AwbHistoryEntry *entry)
@@ -308,4 +309,19 @@ awb_history_verify (AwbDatabase *db,
         return FALSE;
     }
   return rc == SQLITE_DONE;
+}
+
+char *
+_awb_history_entry_hash (const char *id,
+                         const char *case_id,
+                         const char *at,
+                         const char *actor,
+                         const char *action,
+                         const char *entity,
+                         const char *entity_id,
+                         const char *before,
+                         const char *after,
+                         const char *prev_hash)
+{
+  return entry_hash (id, case_id, at, actor, action, entity, entity_id, before, after, prev_hash);
 }

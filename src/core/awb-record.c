@@ -15,7 +15,7 @@
 
 static const char * const id_tables[] = {
   "cases", "evidence", "attachments", "findings", "staff", "projects", "panel_members",
-  "ratings", "history", NULL
+  "ratings", "history", "conflicts", NULL
 };
 
 char *

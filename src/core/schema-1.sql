@@ -271,3 +271,40 @@ CREATE TABLE tombstones (
   deleted_at TEXT NOT NULL,
   PRIMARY KEY (entity, id)
 );
+
+-- Case packages (docs/package-format.md). merge_versions is each record's
+-- ancestry: every version (a SHA-256 of its content) that this database held
+-- at an export or import of the case, a deletion being a version too
+-- (deleted = 1); current = 1 marks the one held at the last of them. key is
+-- the record's merge key: its id, or its natural key (a rating's requirement).
+CREATE TABLE merge_versions (
+  case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  entity  TEXT NOT NULL,
+  key     TEXT NOT NULL,
+  version TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  current INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (case_id, entity, key, version)
+) WITHOUT ROWID;
+
+-- A record changed on both sides since they last shared it: one row per
+-- record until a person chooses a side (awb resolve). mine/theirs are the
+-- record as JSON, NULL when that side deleted it.
+CREATE TABLE conflicts (
+  id             TEXT PRIMARY KEY,
+  case_id        TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+  entity         TEXT NOT NULL,
+  key            TEXT NOT NULL,
+  record_id      TEXT NOT NULL,
+  mine           TEXT,
+  mine_version   TEXT NOT NULL,
+  mine_actor     TEXT,
+  mine_at        TEXT,
+  theirs         TEXT,
+  theirs_version TEXT NOT NULL,
+  theirs_actor   TEXT,
+  theirs_at      TEXT,
+  package        TEXT NOT NULL,
+  detected_at    TEXT NOT NULL,
+  UNIQUE (case_id, entity, key)
+);
