@@ -69,5 +69,6 @@ extern const AwbCliCommand awb_cli_verify_commands[];
 extern const AwbCliCommand awb_cli_judge_commands[];
 extern const AwbCliCommand awb_cli_panel_commands[];
 extern const AwbCliCommand awb_cli_export_commands[];
+extern const AwbCliCommand awb_cli_package_commands[];
 
 G_END_DECLS

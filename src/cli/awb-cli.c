@@ -27,6 +27,7 @@ static const AwbCliCommand *groups[] = {
   awb_cli_judge_commands,
   awb_cli_panel_commands,
   awb_cli_export_commands,
+  awb_cli_package_commands,
 };
 
 AwbDatabase *

@@ -985,16 +985,46 @@ who_when (AwbDatabase *db,
           char       **actor,
           char       **at)
 {
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) ids_node = NULL;
+  g_autofree char *ids = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   JsonObject *o = value != NULL && JSON_NODE_HOLDS_OBJECT (value) ? json_node_get_object (value)
                                                                   : NULL;
 
+  /* the record's own entries, and those of its child rows (an attachment's) */
+  json_builder_begin_array (b);
+  if (record_id != NULL)
+    json_builder_add_string_value (b, record_id);
+  json_builder_add_string_value (b, key);
+  if (o != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_values (o);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (JSON_NODE_HOLDS_ARRAY (l->data))
+          {
+            JsonArray *rows = json_node_get_array (l->data);
+
+            for (guint i = 0; i < json_array_get_length (rows); i++)
+              {
+                const char *id = object_string (json_array_get_object_element (rows, i), "id");
+
+                if (id != NULL)
+                  json_builder_add_string_value (b, id);
+              }
+          }
+    }
+  json_builder_end_array (b);
+  ids_node = json_builder_get_root (b);
+  ids = _awb_json_to_string (ids_node);
+
   *actor = NULL;
   *at = NULL;
-  sql = g_strdup_printf ("SELECT actor, at FROM %s.history WHERE case_id = ? AND "
-                         "(entity_id = ? OR entity_id = ?) ORDER BY seq DESC LIMIT 1", schema);
-  stmt = _awb_database_query (db, NULL, sql, "sss", case_id, record_id, key);
+  sql = g_strdup_printf ("SELECT actor, at FROM %s.history WHERE case_id = ? AND entity_id IN "
+                         "(SELECT value FROM json_each (?)) ORDER BY seq DESC LIMIT 1", schema);
+  stmt = _awb_database_query (db, NULL, sql, "ss", case_id, ids);
   if (stmt != NULL && _awb_database_step (db, stmt, NULL) == SQLITE_ROW)
     {
       *actor = g_strdup (_awb_column_text (stmt, 0));
@@ -1093,6 +1123,71 @@ awb_conflict_to_json (const AwbConflict *c)
   add_string (b, "detected_at", c->detected_at);
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+static gboolean
+nodes_equal (JsonNode *a,
+             JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
+}
+
+GStrv
+awb_conflict_get_differences (const AwbConflict *c)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  const AwbPackageEntity *e = _awb_package_entity_lookup (c->entity);
+  JsonObject *mine;
+  JsonObject *theirs;
+
+  if (e == NULL || c->mine == NULL || c->theirs == NULL || !JSON_NODE_HOLDS_OBJECT (c->mine) ||
+      !JSON_NODE_HOLDS_OBJECT (c->theirs))
+    return g_strv_builder_end (names);
+  mine = json_node_get_object (c->mine);
+  theirs = json_node_get_object (c->theirs);
+  for (const AwbPackageColumn *col = e->columns; col->name != NULL; col++)
+    if (!(col->flags & (AWB_COLUMN_IDENTITY | AWB_COLUMN_VOLATILE)) &&
+        !nodes_equal (json_object_get_member (mine, col->name),
+                      json_object_get_member (theirs, col->name)))
+      g_strv_builder_add (names, col->name);
+  if (e->member_join &&
+      !nodes_equal (json_object_get_member (mine, "member"),
+                    json_object_get_member (theirs, "member")))
+    g_strv_builder_add (names, "member");
+  for (const AwbPackageChild *child = e->children; child != NULL && child->table != NULL; child++)
+    {
+      JsonArray *ma = json_object_has_member (mine, child->table)
+                        ? json_object_get_array_member (mine, child->table) : NULL;
+      JsonArray *ta = json_object_has_member (theirs, child->table)
+                        ? json_object_get_array_member (theirs, child->table) : NULL;
+      gboolean same = (ma == NULL) == (ta == NULL);
+
+      /* compare the child rows without their volatile columns */
+      for (guint i = 0; same && ma != NULL && i < json_array_get_length (ma); i++)
+        {
+          JsonObject *x = json_array_get_object_element (ma, i);
+          JsonObject *y = i < json_array_get_length (ta) ? json_array_get_object_element (ta, i)
+                                                         : NULL;
+
+          if (y == NULL || json_array_get_length (ma) != json_array_get_length (ta))
+            {
+              same = FALSE;
+              break;
+            }
+          for (const AwbPackageColumn *col = child->columns; col->name != NULL; col++)
+            if (!(col->flags & (AWB_COLUMN_VOLATILE | AWB_COLUMN_PARENT)) &&
+                !nodes_equal (json_object_get_member (x, col->name),
+                              json_object_get_member (y, col->name)))
+              same = FALSE;
+        }
+      if (same && ma != NULL && json_array_get_length (ma) != json_array_get_length (ta))
+        same = FALSE;
+      if (!same)
+        g_strv_builder_add (names, child->table);
+    }
+  return g_strv_builder_end (names);
 }
 
 static JsonNode *

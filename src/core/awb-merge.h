@@ -41,8 +41,12 @@ typedef struct
   char     *detected_at;
 } AwbConflict;
 
-void      awb_conflict_free    (AwbConflict *conflict);
-JsonNode *awb_conflict_to_json (const AwbConflict *conflict);
+void      awb_conflict_free            (AwbConflict       *conflict);
+JsonNode *awb_conflict_to_json         (const AwbConflict *conflict);
+/* The fields whose values differ between the two sides (timestamps, revs
+ * and computed values left out), NULL-terminated; empty when one side
+ * deleted the record. */
+GStrv     awb_conflict_get_differences (const AwbConflict *conflict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwbConflict, awb_conflict_free)
 
 /* One record that an import added, updated or removed. */
