@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awb-bundle.h"
 #include "awb-error.h"
 #include "awb-merge.h"
 #include "awb-package.h"
@@ -215,6 +216,40 @@ resolve (AwbCli *cli,
   g_printerr (side == AWB_CONFLICT_MINE ? _("Conflict %s resolved: this database's record kept.\n")
                                         : _("Conflict %s resolved: the package's record taken.\n"),
               argv[1]);
+  return 0;
+}
+
+int
+awb_cli_export_bundle (AwbCli     *cli,
+                       const char *case_id,
+                       const char *target,
+                       gboolean    force,
+                       gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwbBundleResult) result = NULL;
+  g_autofree char *size = NULL;
+  AwbDatabase *db;
+
+  if ((db = awb_cli_database (cli, &error)) == NULL ||
+      (result = awb_bundle_export (db, case_id, target,
+                                   force ? AWB_BUNDLE_FORCE : AWB_BUNDLE_NONE, &error)) == NULL)
+    return awb_cli_refuse (error);
+  if (json)
+    {
+      g_autoptr(JsonNode) node = awb_bundle_result_to_json (result);
+      awb_cli_print_json (node);
+      return 0;
+    }
+  size = g_format_size ((guint64) result->size);
+  g_print ("%s\n", result->path);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "Wrote the evidence bundle of case %.8s to %s (%s): the workbook, %u "
+                           "attachment and SHA256SUMS (check with “sha256sum -c SHA256SUMS”).\n",
+                           "Wrote the evidence bundle of case %.8s to %s (%s): the workbook, %u "
+                           "attachments and SHA256SUMS (check with “sha256sum -c SHA256SUMS”).\n",
+                           result->n_attachments),
+              result->case_id, result->path, size, result->n_attachments);
   return 0;
 }
 

@@ -71,4 +71,11 @@ extern const AwbCliCommand awb_cli_panel_commands[];
 extern const AwbCliCommand awb_cli_export_commands[];
 extern const AwbCliCommand awb_cli_package_commands[];
 
+/* awb export CASE --bundle TARGET (awb-cli-package.c, called by awb-cli-export.c) */
+int          awb_cli_export_bundle (AwbCli     *cli,
+                                    const char *case_id,
+                                    const char *target,
+                                    gboolean    force,
+                                    gboolean    json);
+
 G_END_DECLS
