@@ -1645,7 +1645,10 @@ take_theirs (Merge       *mg,
   if (change != NULL)
     {
       mg->changed = TRUE;
-      if (!is_panel_entity (e->table))
+      /* a newer copy of the same content (timestamps, actor) is not a change of substance */
+      if (!is_panel_entity (e->table) &&
+          (local == NULL || local->deleted || in->deleted ||
+           g_strcmp0 (local->content, in->content) != 0))
         mg->records_changed = TRUE;
       g_ptr_array_add (mg->result->changes, _awb_merge_change_new (e->table, rid, change));
       if (g_str_equal (change, "added"))
