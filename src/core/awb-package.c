@@ -125,19 +125,37 @@ sync_file (const char *path,
   return FALSE;
 }
 
+/* Attaches the package, with a page cache for a large case on both sides
+ * (SQLite's default of 2 MB makes the B-trees of 100,000 items thrash);
+ * *cache: the database's own cache size, for detach to restore. */
 static gboolean
 attach (AwbDatabase *db,
         const char  *path,
+        gint64      *cache,
         GError     **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
   g_return_val_if_fail (!awb_database_in_transaction (db), FALSE);
-  return _awb_database_run (db, error, "ATTACH DATABASE ? AS " AWB_PACKAGE_SCHEMA, "s", path);
+  *cache = -2000;
+  stmt = _awb_database_query (db, NULL, "PRAGMA main.cache_size", NULL);
+  if (stmt != NULL && _awb_database_step (db, stmt, NULL) == SQLITE_ROW)
+    *cache = sqlite3_column_int64 (stmt, 0);
+  if (!_awb_database_run (db, error, "ATTACH DATABASE ? AS " AWB_PACKAGE_SCHEMA, "s", path))
+    return FALSE;
+  _awb_database_run (db, NULL, "PRAGMA main.cache_size = -65536", NULL);
+  _awb_database_run (db, NULL, "PRAGMA " AWB_PACKAGE_SCHEMA ".cache_size = -65536", NULL);
+  return TRUE;
 }
 
 static void
-detach (AwbDatabase *db)
+detach (AwbDatabase *db,
+        gint64       cache)
 {
+  g_autofree char *sql = g_strdup_printf ("PRAGMA main.cache_size = %" G_GINT64_FORMAT, cache);
+
   _awb_database_run (db, NULL, "DETACH DATABASE " AWB_PACKAGE_SCHEMA, NULL);
+  _awb_database_run (db, NULL, sql, NULL);
 }
 
 /* ---- export ---------------------------------------------------------------------- */
@@ -402,6 +420,7 @@ awb_package_export (AwbDatabase     *db,
   g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
   GStatBuf st;
+  gint64 cache = 0;
   gboolean ok;
   int fd;
 
@@ -450,7 +469,7 @@ awb_package_export (AwbDatabase     *db,
   summary->path = g_strdup (path);
   summary->case_id = g_strdup (cid);
 
-  ok = create_package_file (tmp, error) && attach (db, tmp, error);
+  ok = create_package_file (tmp, error) && attach (db, tmp, &cache, error);
   if (ok)
     {
       ok = _awb_database_run (db, error, "PRAGMA " AWB_PACKAGE_SCHEMA ".synchronous = OFF",
@@ -461,7 +480,7 @@ awb_package_export (AwbDatabase     *db,
           ok = write_package (db, cid, summary, error);
           ok = ok ? awb_database_commit (db, error) : (awb_database_rollback (db), FALSE);
         }
-      detach (db);
+      detach (db, cache);
     }
   ok = ok && sync_file (tmp, error);
   if (ok && (flags & AWB_PACKAGE_FORCE))
@@ -1193,6 +1212,7 @@ awb_package_import (AwbDatabase *db,
   g_autoptr(AwbImportResult) result = NULL;
   PackageInfo info = { 0 };
   gboolean exists = FALSE;
+  gint64 cache;
   gboolean ok;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
@@ -1214,7 +1234,7 @@ awb_package_import (AwbDatabase *db,
   package_info_clear (&info);
 
   if (!_awb_package_register_functions (_awb_database_get_handle (db), error) ||
-      !attach (db, path, error))
+      !attach (db, path, &cache, error))
     return NULL;
   ok = awb_database_begin (db, error);
   if (ok)
@@ -1223,7 +1243,7 @@ awb_package_import (AwbDatabase *db,
                   : import_new_case (db, result, error);
       ok = ok ? awb_database_commit (db, error) : (awb_database_rollback (db), FALSE);
     }
-  detach (db);
+  detach (db, cache);
   if (!ok)
     return NULL;
 
