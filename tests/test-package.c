@@ -111,23 +111,26 @@ setup (Fixture *f, gconstpointer data)
                              &error);
   g_assert_no_error (error);
 
-  g_assert_true (awb_panel_submit (f->db, f->case_id, &error));
+  g_assert_true (awb_panel_submit (f->db, f->case_id, "Wang", &error));
   g_assert_no_error (error);
   g_free (awb_panel_add_member (f->db, f->case_id, "Prof. Sun", "CNITSEC", AWB_PANEL_ROLE_CHAIR,
-                                &error));
+                                "Wang", &error));
   g_free (awb_panel_add_member (f->db, f->case_id, "Dr. Qian", "University", AWB_PANEL_ROLE_MEMBER,
+                                "Wang", &error));
+  g_free (awb_panel_add_member (f->db, f->case_id, "Ms. Zhou", "", AWB_PANEL_ROLE_MEMBER, "Wang",
                                 &error));
-  g_free (awb_panel_add_member (f->db, f->case_id, "Ms. Zhou", "", AWB_PANEL_ROLE_MEMBER,
-                                &error));
   g_assert_no_error (error);
-  g_free (awb_panel_review (f->db, f->case_id, "Prof. Sun", NULL, TRUE, TRUE, "sound", &error));
-  g_free (awb_panel_review (f->db, f->case_id, "Dr. Qian", "3.2", TRUE, FALSE, "thin", &error));
+  g_free (awb_panel_review (f->db, f->case_id, "Prof. Sun", NULL, TRUE, TRUE, "sound", "Sun",
+                            &error));
+  g_free (awb_panel_review (f->db, f->case_id, "Dr. Qian", "3.2", TRUE, FALSE, "thin", "Qian",
+                            &error));
   g_assert_no_error (error);
-  g_free (awb_panel_vote (f->db, f->case_id, "Prof. Sun", AWB_VOTE_PASS, "", &error));
-  g_free (awb_panel_vote (f->db, f->case_id, "Dr. Qian", AWB_VOTE_FAIL, "see review", &error));
-  g_free (awb_panel_vote (f->db, f->case_id, "Ms. Zhou", AWB_VOTE_PASS, "", &error));
+  g_free (awb_panel_vote (f->db, f->case_id, "Prof. Sun", AWB_VOTE_PASS, "", "Sun", &error));
+  g_free (awb_panel_vote (f->db, f->case_id, "Dr. Qian", AWB_VOTE_FAIL, "see review", "Qian",
+                          &error));
+  g_free (awb_panel_vote (f->db, f->case_id, "Ms. Zhou", AWB_VOTE_PASS, "", "Zhou", &error));
   g_assert_no_error (error);
-  panel = awb_panel_conclude (f->db, f->case_id, &error);
+  panel = awb_panel_conclude (f->db, f->case_id, "Sun", &error);
   g_assert_no_error (error);
 
   f->package = pkg_export (f->db, f->case_id, f->dir, "case.awbcase");
@@ -224,9 +227,9 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpuint (problems->len, ==, 0);
 
   /* importing it again is a merge that changes nothing */
-  dump = awb_test_dump (copy);
+  dump = awb_test_dump_database (copy);
   awb_import_result_free (pkg_import (copy, f->package));
-  again = awb_test_dump (copy);
+  again = awb_test_dump_database (copy);
   g_assert_cmpstr (again, ==, dump);
 
   /* and a package of the copy recreates the same case once more */
@@ -314,7 +317,7 @@ assert_refused (Fixture    *f,
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *before = awb_test_dump (targets[i]);
+      g_autofree char *before = awb_test_dump_database (targets[i]);
       g_autofree char *after = NULL;
       g_autoptr(AwbImportResult) r = awb_package_import (targets[i], path, &error);
 
@@ -322,7 +325,7 @@ assert_refused (Fixture    *f,
       g_assert_error (error, AWB_ERROR, code);
       g_assert_null (r);
       g_assert_nonnull (strstr (error->message, fragment));
-      after = awb_test_dump (targets[i]);
+      after = awb_test_dump_database (targets[i]);
       g_assert_cmpstr (after, ==, before);
     }
   g_assert_false (g_file_test (awb_attachment_store_get_path (store), G_FILE_TEST_EXISTS));
@@ -387,14 +390,14 @@ test_import_refusals (Fixture *f, gconstpointer data)
   awb_test_sql (f->db, local_version);
   {
     g_autoptr(GError) error = NULL;
-    g_autofree char *before = awb_test_dump (f->db);
+    g_autofree char *before = awb_test_dump_database (f->db);
     g_autofree char *after = NULL;
     g_autoptr(AwbImportResult) r = awb_package_import (f->db, f->package, &error);
 
     g_assert_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE);
     g_assert_nonnull (strstr (error->message, "2024.01"));
     g_assert_null (r);
-    after = awb_test_dump (f->db);
+    after = awb_test_dump_database (f->db);
     g_assert_cmpstr (after, ==, before);
   }
 }
