@@ -637,9 +637,11 @@ check_header (const char *path,
   if (pages > 0 && be32 (header + 24) == be32 (header + 92) &&
       (goffset) st.st_size < (goffset) page_size * pages)
     {
-      g_autofree char *detail =
-        g_strdup_printf (_("it is cut short: %" G_GOFFSET_FORMAT " of %" G_GOFFSET_FORMAT
-                           " bytes"), (goffset) st.st_size, (goffset) page_size * pages);
+      g_autofree char *have = g_strdup_printf ("%" G_GOFFSET_FORMAT, (goffset) st.st_size);
+      g_autofree char *want = g_strdup_printf ("%" G_GOFFSET_FORMAT,
+                                               (goffset) page_size * pages);
+      g_autofree char *detail = g_strdup_printf (_("it is cut short: %s of %s bytes"), have, want);
+
       return damaged (error, path, detail);
     }
   {
@@ -721,9 +723,9 @@ check_table (sqlite3    *con,
     }
   if (expected == NULL || g_ascii_strtoll (expected, NULL, 10) != count)
     {
-      g_autofree char *detail =
-        g_strdup_printf (_("table %s holds %" G_GINT64_FORMAT " rows where %s were written"),
-                         table, count, expected != NULL ? expected : "?");
+      g_autofree char *have = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+      g_autofree char *detail = g_strdup_printf (_("table %s holds %s rows where %s were written"),
+                                                 table, have, expected != NULL ? expected : "?");
       return damaged (error, path, detail);
     }
   return TRUE;
@@ -844,10 +846,11 @@ check_history (sqlite3    *con,
       if (g_strcmp0 (v[1], case_id) != 0 || g_strcmp0 (v[9], prev) != 0 ||
           g_strcmp0 (v[10], hash) != 0)
         {
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
           g_set_error (error, AWB_ERROR, AWB_ERROR_CORRUPT,
-                       _("Package %s: its history was altered (entry %" G_GINT64_FORMAT ", %s, "
-                         "does not match its hash): nothing was imported"), path, count,
-                       v[0] != NULL ? v[0] : "");
+                       _("Package %s: its history was altered (entry %s, %s, does not match its "
+                         "hash): nothing was imported"), path, n, v[0] != NULL ? v[0] : "");
           ok = FALSE;
           break;
         }
