@@ -402,6 +402,57 @@ test_import_refusals (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+on_done_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* The GUI's way: both directions in a worker thread. */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "async.awbcase", NULL);
+  g_autoptr(AwbDatabase) copy = pkg_open (f->dir, "async.db");
+  g_autoptr(GAsyncResult) exported = NULL;
+  g_autoptr(GAsyncResult) imported = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(AwbPackageSummary) summary = NULL;
+  g_autoptr(AwbImportResult) result = NULL;
+  g_autoptr(AwbImportResult) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source_records = pkg_case_records (f->db, f->case_id, TRUE);
+  g_autofree char *copy_records = NULL;
+
+  awb_package_export_async (f->db, f->case_id, path, AWB_PACKAGE_NONE, NULL, on_done_cb,
+                            &exported);
+  summary = awb_package_export_finish (wait_for (&exported), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary->path, ==, path);
+
+  awb_package_import_async (copy, path, NULL, on_done_cb, &imported);
+  result = awb_package_import_finish (wait_for (&imported), &error);
+  g_assert_no_error (error);
+  g_assert_true (result->created);
+  copy_records = pkg_case_records (copy, f->case_id, TRUE);
+  g_assert_cmpstr (copy_records, ==, source_records);
+
+  awb_package_import_async (copy, awb_database_get_path (f->db), NULL, on_done_cb, &refused);
+  none = awb_package_import_finish (wait_for (&refused), &error);
+  g_assert_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE);
+  g_assert_null (none);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -410,5 +461,6 @@ main (int argc, char *argv[])
   g_test_add ("/package/round-trip", Fixture, NULL, setup, test_round_trip, teardown);
   g_test_add ("/package/export-refusals", Fixture, NULL, setup, test_export_refusals, teardown);
   g_test_add ("/package/import-refusals", Fixture, NULL, setup, test_import_refusals, teardown);
+  g_test_add ("/package/async", Fixture, NULL, setup, test_async, teardown);
   return g_test_run ();
 }

@@ -1255,3 +1255,133 @@ awb_package_import (AwbDatabase *db,
     return NULL;
   return g_steal_pointer (&result);
 }
+
+/* ---- in a worker thread -------------------------------------------------------------- */
+
+typedef struct
+{
+  char            *db_path;
+  char            *case_id;
+  char            *path;
+  AwbPackageFlags  flags;
+} PackageTask;
+
+static void
+package_task_free (gpointer data)
+{
+  PackageTask *t = data;
+
+  g_free (t->db_path);
+  g_free (t->case_id);
+  g_free (t->path);
+  g_free (t);
+}
+
+static void
+package_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PackageTask *t = task_data;
+  g_autoptr(AwbDatabase) db = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* a connection of its own: SQLite handles are not shared between threads */
+  db = awb_database_open (t->db_path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (t->case_id != NULL)
+    {
+      AwbPackageSummary *summary = awb_package_export (db, t->case_id, t->path, t->flags,
+                                                       &error);
+      if (summary == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, summary, (GDestroyNotify) awb_package_summary_free);
+    }
+  else
+    {
+      AwbImportResult *result = awb_package_import (db, t->path, &error);
+      if (result == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, result, (GDestroyNotify) awb_import_result_free);
+    }
+}
+
+static void
+run_package_task (AwbDatabase         *db,
+                  const char          *case_id,
+                  const char          *path,
+                  AwbPackageFlags      flags,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data,
+                  gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PackageTask *t = g_new0 (PackageTask, 1);
+
+  t->db_path = g_strdup (awb_database_get_path (db));
+  t->case_id = g_strdup (case_id);
+  t->path = g_strdup (path);
+  t->flags = flags;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, case_id != NULL ? "[awb] package export" : "[awb] package import");
+  g_task_set_task_data (task, t, package_task_free);
+  g_task_run_in_thread (task, package_thread);
+}
+
+void
+awb_package_export_async (AwbDatabase         *db,
+                          const char          *case_id,
+                          const char          *path,
+                          AwbPackageFlags      flags,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (AWB_IS_DATABASE (db));
+  g_return_if_fail (case_id != NULL && path != NULL);
+  run_package_task (db, case_id, path, flags, cancellable, callback, user_data,
+                    awb_package_export_async);
+}
+
+AwbPackageSummary *
+awb_package_export_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == awb_package_export_async,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+awb_package_import_async (AwbDatabase         *db,
+                          const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (AWB_IS_DATABASE (db));
+  g_return_if_fail (path != NULL);
+  run_package_task (db, NULL, path, AWB_PACKAGE_NONE, cancellable, callback, user_data,
+                    awb_package_import_async);
+}
+
+AwbImportResult *
+awb_package_import_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == awb_package_import_async,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -55,4 +55,22 @@ AwbImportResult   *awb_package_import (AwbDatabase      *db,
                                        const char       *path,
                                        GError          **error);
 
+/* The same in a worker thread on its own connection to db's file. */
+void               awb_package_export_async  (AwbDatabase          *db,
+                                              const char           *case_id,
+                                              const char           *path,
+                                              AwbPackageFlags       flags,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+AwbPackageSummary *awb_package_export_finish (GAsyncResult         *result,
+                                              GError              **error);
+void               awb_package_import_async  (AwbDatabase          *db,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+AwbImportResult   *awb_package_import_finish (GAsyncResult         *result,
+                                              GError              **error);
+
 G_END_DECLS
