@@ -741,7 +741,7 @@ awb_bundle_export (AwbDatabase    *db,
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (target != NULL, NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (cid == NULL)
     return NULL;
   sink.zip = g_str_has_suffix (target, ".zip") || g_str_has_suffix (target, ".ZIP");

@@ -1314,7 +1314,7 @@ awb_conflict_list (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
+  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (cid == NULL)
     return NULL;
   return list_conflicts (db, cid, error);
@@ -1331,7 +1331,7 @@ awb_conflict_lookup (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  id = _awb_resolve_id (db, "conflicts", conflict_id, _("conflict"), error);
+  id = _awb_resolve_id (db, "conflicts", conflict_id, "conflict", error);
   if (id == NULL)
     return NULL;
   stmt = _awb_database_query (db, error,
