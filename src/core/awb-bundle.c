@@ -734,12 +734,19 @@ awb_bundle_export (AwbDatabase    *db,
   g_autofree char *cid = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *clean = NULL;
   gboolean force = (flags & AWB_BUNDLE_FORCE) != 0;
   Sink sink = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (target != NULL, NULL);
+
+  /* "bundle/" names the folder "bundle" */
+  clean = g_strdup (target);
+  while (strlen (clean) > 1 && g_str_has_suffix (clean, G_DIR_SEPARATOR_S))
+    clean[strlen (clean) - 1] = '\0';
+  target = clean;
 
   cid = _awb_resolve_id (db, "cases", case_id, "case", error);
   if (cid == NULL)

@@ -267,7 +267,9 @@ def test_bundle():
         assert check.returncode != 0 and "licence.pdf: FAILED" in check.stdout, check
 
         lead.refused("export", case, "--bundle", folder, fragment="already exists")
-        lead.ok("export", case, "--bundle", folder, "--force")
+        lead.ok("export", case, "--bundle", folder + "/", "--force")
+        assert sorted(os.listdir(tmp)) == sorted(set(os.listdir(tmp))), os.listdir(tmp)
+        assert not [n for n in os.listdir(tmp) if n.startswith(".bundle")], os.listdir(tmp)
         assert subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"],
                               cwd=folder).returncode == 0
 
