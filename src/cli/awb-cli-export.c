@@ -40,12 +40,16 @@ export (AwbCli *cli,
         char  **argv)
 {
   g_autofree char *xlsx = NULL;
+  g_autofree char *bundle = NULL;
   gboolean all = FALSE;
   gboolean force = FALSE;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write the workbook to FILE (.xlsx)"),
       N_("FILE") },
+    { "bundle", 0, 0, G_OPTION_ARG_FILENAME, &bundle,
+      N_("Write the evidence bundle (workbook, attachments, SHA256SUMS) to a folder, or to a ZIP "
+         "file when TARGET ends in .zip"), N_("TARGET") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("The portfolio of all cases instead of one case"),
       NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
@@ -60,8 +64,17 @@ export (AwbCli *cli,
 
   if (!awb_cli_parse (argv[0], "CASE|--all --xlsx FILE", entries, &argc, &argv, 0, 1, &status))
     return status;
+  if (bundle != NULL)
+    {
+      if (xlsx != NULL || all)
+        return awb_cli_usage (argv[0],
+                              _("--bundle writes one case: give neither --xlsx nor --all"));
+      if (argc < 2)
+        return awb_cli_usage (argv[0], _("missing argument: CASE"));
+      return awb_cli_export_bundle (cli, argv[1], bundle, force, json);
+    }
   if (xlsx == NULL)
-    return awb_cli_usage (argv[0], _("say where to write: --xlsx FILE"));
+    return awb_cli_usage (argv[0], _("say where to write: --xlsx FILE or --bundle TARGET"));
   if (all && argc > 1)
     return awb_cli_usage (argv[0], _("give either a case or --all, not both"));
   if (!all && argc < 2)
@@ -84,7 +97,8 @@ export (AwbCli *cli,
 }
 
 const AwbCliCommand awb_cli_export_commands[] = {
-  { "export", NULL, export, "CASE|--all --xlsx FILE [--force] [--json]",
-    N_("Write the expert-panel workbook of a case, or the portfolio of all cases") },
+  { "export", NULL, export, "CASE|--all --xlsx FILE | CASE --bundle FOLDER|ZIP [--force] [--json]",
+    N_("Write the expert-panel workbook of a case or the portfolio of all cases, or a case's "
+       "evidence bundle") },
   { NULL }
 };

@@ -1432,7 +1432,8 @@ awb_conflict_resolve (AwbDatabase     *db,
     goto fail;
 
   stmt = _awb_database_query (db, error,
-                              "SELECT mine_version, theirs_version FROM main.conflicts WHERE id = ?",
+                              "SELECT mine_version, theirs_version FROM main.conflicts "
+                              "WHERE id = ?",
                               "s", conflict->id);
   if (stmt == NULL || (rc = _awb_database_step (db, stmt, error)) != SQLITE_ROW)
     goto fail;
@@ -1781,7 +1782,8 @@ record_conflict (Merge   *mg,
   if (p != NULL)
     {
       if (!_awb_database_run (mg->db, error,
-                              "UPDATE main.conflicts SET record_id = ?, mine = ?, mine_version = ?, "
+                              "UPDATE main.conflicts SET record_id = ?, mine = ?, "
+                              "mine_version = ?, "
                               "mine_actor = ?, mine_at = ?, theirs = ?, theirs_version = ?, "
                               "theirs_actor = ?, theirs_at = ?, package = ?, detected_at = ? "
                               "WHERE id = ?", "ssssssssssss", record_id, mine_text,
@@ -1973,7 +1975,8 @@ merge_history (Merge   *mg,
   mg->changed = TRUE;
   mg->result->n_history = added;
   return _awb_database_run (mg->db, error,
-                            "INSERT INTO main.history_heads (case_id, count, hash) VALUES (?, ?, ?) "
+                            "INSERT INTO main.history_heads (case_id, count, hash) "
+                            "VALUES (?, ?, ?) "
                             "ON CONFLICT (case_id) DO UPDATE SET count = excluded.count, "
                             "hash = excluded.hash", "sis", mg->case_id, count + added, prev);
 }
