@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "awb-error.h"
@@ -87,8 +89,8 @@ add (AwbCatalogueRegistry *self,
   if (existing != NULL)
     {
       g_ptr_array_add (self->problems,
-                       g_strdup_printf ("Catalogue %s is ignored: %s version %s is already "
-                                        "provided by %s",
+                       g_strdup_printf (_("Catalogue %s is ignored: %s version %s is already "
+                                        "provided by %s"),
                                         awb_catalogue_get_origin (cat),
                                         awb_catalogue_get_id (cat),
                                         awb_catalogue_get_version (cat),
@@ -209,12 +211,12 @@ awb_catalogue_registry_lookup (AwbCatalogueRegistry *self,
     {
       if (version != NULL && find (self, id, NULL) != NULL)
         g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND,
-                     "Catalogue “%s” version “%s” is not installed; the case was assessed "
-                     "against it — install that catalogue file to open the case",
+                     _("Catalogue “%s” version “%s” is not installed; the case was assessed "
+                     "against it — install that catalogue file to open the case"),
                      id, version);
       else
         g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND,
-                     "No catalogue “%s” (see “awb catalogue list”)", id);
+                     _("No catalogue “%s” (see “awb catalogue list”)"), id);
     }
   return cat;
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -98,7 +100,7 @@ fail (Reader     *r,
   va_end (args);
 
   g_set_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE,
-               "Catalogue %s: at %s: %s", r->origin, where, what);
+               _("Catalogue %s: at %s: %s"), r->origin, where, what);
   return FALSE;
 }
 
@@ -123,14 +125,14 @@ read_string (Reader      *r,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return fail (r, error, where, "“%s” is missing", key);
+        return fail (r, error, where, _("“%s” is missing"), key);
       *out = NULL;
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (r, error, where, "“%s” must be a string", key);
+    return fail (r, error, where, _("“%s” must be a string"), key);
   if (required && *json_node_get_string (node) == '\0')
-    return fail (r, error, where, "“%s” is empty", key);
+    return fail (r, error, where, _("“%s” is empty"), key);
 
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
@@ -150,9 +152,9 @@ read_uint (Reader     *r,
   gint64 v;
 
   if (node == NULL)
-    return fail (r, error, where, "“%s” is missing", key);
+    return fail (r, error, where, _("“%s” is missing"), key);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (r, error, where, "“%s” must be a whole number", key);
+    return fail (r, error, where, _("“%s” must be a whole number"), key);
   v = json_node_get_int (node);
   if (v < min || v > max)
     return fail (r, error, where, "“%s” is %" G_GINT64_FORMAT ", it must be from %u to %u",
@@ -172,9 +174,9 @@ read_bool (Reader     *r,
   JsonNode *node = member (obj, key);
 
   if (node == NULL)
-    return fail (r, error, where, "“%s” is missing", key);
+    return fail (r, error, where, _("“%s” is missing"), key);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fail (r, error, where, "“%s” must be true or false", key);
+    return fail (r, error, where, _("“%s” must be true or false"), key);
   *out = json_node_get_boolean (node);
   return TRUE;
 }
@@ -192,12 +194,12 @@ read_object (Reader     *r,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        fail (r, error, where, "“%s” is missing", key);
+        fail (r, error, where, _("“%s” is missing"), key);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (r, error, where, "“%s” must be an object", key);
+      fail (r, error, where, _("“%s” must be an object"), key);
       return NULL;
     }
   return json_node_get_object (node);
@@ -214,12 +216,12 @@ read_array (Reader     *r,
 
   if (node == NULL)
     {
-      fail (r, error, where, "“%s” is missing", key);
+      fail (r, error, where, _("“%s” is missing"), key);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (r, error, where, "“%s” must be an array", key);
+      fail (r, error, where, _("“%s” must be an array"), key);
       return NULL;
     }
   return json_node_get_array (node);
@@ -275,13 +277,13 @@ read_methods (Reader     *r,
       AwbMethod method;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return fail (r, error, place, "a method must be a string");
+        return fail (r, error, place, _("a method must be a string"));
       if (!awb_method_from_string (json_node_get_string (node), &method))
         return fail (r, error, place,
-                     "unknown method “%s” (document, interview or demonstration)",
+                     _("unknown method “%s” (document, interview or demonstration)"),
                      json_node_get_string (node));
       if (*mask & AWB_METHOD_BIT (method))
-        return fail (r, error, place, "method “%s” is listed twice",
+        return fail (r, error, place, _("method “%s” is listed twice"),
                      json_node_get_string (node));
       *mask |= AWB_METHOD_BIT (method);
     }
@@ -305,7 +307,7 @@ read_choice (Reader      *r,
     return TRUE;
 
   allowed_list = g_strjoinv (", ", (char **) allowed);
-  fail (r, error, where, "“%s” is “%s”; it must be one of: %s", key, *out, allowed_list);
+  fail (r, error, where, _("“%s” is “%s”; it must be one of: %s"), key, *out, allowed_list);
   g_clear_pointer (out, g_free);
   return FALSE;
 }
@@ -319,7 +321,7 @@ load_sections (AwbCatalogue *self,
                GError      **error)
 {
   if (json_array_get_length (array) == 0)
-    return fail (r, error, "sections", "there are no sections");
+    return fail (r, error, "sections", _("there are no sections"));
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -329,7 +331,7 @@ load_sections (AwbCatalogue *self,
       JsonObject *obj;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return fail (r, error, where, "a section must be an object");
+        return fail (r, error, where, _("a section must be an object"));
       obj = json_node_get_object (node);
 
       if (!read_string (r, obj, where, "id", TRUE, &section->id, error))
@@ -338,7 +340,7 @@ load_sections (AwbCatalogue *self,
       where = g_strdup_printf ("sections[%u] (%s)", i, section->id);
 
       if (g_hash_table_contains (self->sections_by_id, section->id))
-        return fail (r, error, where, "section id “%s” is used twice", section->id);
+        return fail (r, error, where, _("section id “%s” is used twice"), section->id);
       if (!read_string (r, obj, where, "parent", FALSE, &section->parent_id, error))
         return FALSE;
       if (section->parent_id != NULL)
@@ -347,7 +349,7 @@ load_sections (AwbCatalogue *self,
 
           if (parent == NULL)
             return fail (r, error, where,
-                         "parent “%s” is not a section listed before it", section->parent_id);
+                         _("parent “%s” is not a section listed before it"), section->parent_id);
           parent->has_children = TRUE;
         }
       if (!read_text (r, obj, where, "title", TRUE, &section->title_zh, &section->title_en, error))
@@ -388,7 +390,7 @@ load_hints (Reader         *r,
           char *zh, *en;
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
-            return fail (r, error, hint_place, "a hint must be an object {\"zh\", \"en\"}");
+            return fail (r, error, hint_place, _("a hint must be an object {\"zh\", \"en\"}"));
           if (!read_string (r, json_node_get_object (node), hint_place, "zh", TRUE, &zh, error))
             return FALSE;
           if (!read_string (r, json_node_get_object (node), hint_place, "en", TRUE, &en, error))
@@ -444,20 +446,20 @@ load_requirement (AwbCatalogue *self,
   where = g_strdup_printf ("requirements[%u] (%s)", index, req->id);
 
   if (g_hash_table_contains (self->by_id, req->id))
-    return fail (r, error, where, "requirement id “%s” is used twice", req->id);
+    return fail (r, error, where, _("requirement id “%s” is used twice"), req->id);
 
   if (!read_string (r, obj, where, "section", TRUE, &req->section, error))
     return FALSE;
   section = g_hash_table_lookup (self->sections_by_id, req->section);
   if (section == NULL)
-    return fail (r, error, where, "section “%s” is not in “sections”", req->section);
+    return fail (r, error, where, _("section “%s” is not in “sections”"), req->section);
   if (section->has_children)
     return fail (r, error, where,
-                 "section “%s” groups other sections; requirements belong to its sub-sections",
+                 _("section “%s” groups other sections; requirements belong to its sub-sections"),
                  req->section);
   if (!id_matches_section (req->id, req->section))
     return fail (r, error, where,
-                 "id “%s” does not follow the guide's numbering “%s-N” of its section",
+                 _("id “%s” does not follow the guide's numbering “%s-N” of its section"),
                  req->id, req->section);
 
   if (!read_text (r, obj, where, "text", TRUE, &req->text_zh, &req->text_en, error))
@@ -470,11 +472,11 @@ load_requirement (AwbCatalogue *self,
   if (!read_bool (r, obj, where, "na_allowed", &req->na_allowed, error))
     return FALSE;
   if (req->kind == AWB_REQUIREMENT_PROCESS_AREA && req->na_allowed)
-    return fail (r, error, where, "a process area can never be not applicable (na_allowed: false)");
+    return fail (r, error, where, _("a process area can never be not applicable (na_allowed: false)"));
   if (!read_methods (r, obj, where, "methods", &req->methods, error))
     return FALSE;
   if (req->methods == 0)
-    return fail (r, error, where, "“methods” must name at least one method");
+    return fail (r, error, where, _("“methods” must name at least one method"));
   if (!read_uint (r, obj, where, "min_methods", 1, AWB_N_METHODS, &req->min_methods, error))
     return FALSE;
   for (guint m = 0; m < AWB_N_METHODS; m++)
@@ -482,7 +484,7 @@ load_requirement (AwbCatalogue *self,
       n_methods++;
   if (req->min_methods < n_methods)
     return fail (r, error, where,
-                 "“min_methods” is %u but %u methods are required", req->min_methods, n_methods);
+                 _("“min_methods” is %u but %u methods are required"), req->min_methods, n_methods);
   if (!read_string (r, obj, where, "sse_cmm", FALSE, &req->sse_cmm, error))
     return FALSE;
   if (member (obj, "check") != NULL && !JSON_NODE_HOLDS_NULL (member (obj, "check")))
@@ -515,9 +517,9 @@ check_rule_requirement (AwbCatalogue *self,
   AwbRequirement *req = g_hash_table_lookup (self->by_id, id);
 
   if (req == NULL)
-    return fail (r, error, where, "requirement “%s” is not in the catalogue", id);
+    return fail (r, error, where, _("requirement “%s” is not in the catalogue"), id);
   if (g_strcmp0 (req->check, check) != 0)
-    return fail (r, error, where, "requirement “%s” does not carry \"check\": \"%s\"", id, check);
+    return fail (r, error, where, _("requirement “%s” does not carry \"check\": \"%s\""), id, check);
   return TRUE;
 }
 
@@ -550,7 +552,7 @@ load_rules (AwbCatalogue *self,
         rules->supporting_partly = TRUE;
       else if (g_strcmp0 (v, "yes") != 0)
         return fail (r, error, "rules.sufficiency.supporting",
-                     "“%s” is not a way evidence bears on a requirement (yes, partly)",
+                     _("“%s” is not a way evidence bears on a requirement (yes, partly)"),
                      v != NULL ? v : "(not a string)");
     }
   if (!read_methods (r, sub, "rules.sufficiency", "direct_methods", &rules->direct_methods, error))
@@ -643,14 +645,14 @@ load_root (AwbCatalogue *self,
   guint format;
 
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
-    return fail (r, error, "(top)", "the file must hold one JSON object");
+    return fail (r, error, "(top)", _("the file must hold one JSON object"));
   root = json_node_get_object (root_node);
 
   if (!read_uint (r, root, "(top)", "format", 1, G_MAXINT, &format, error))
     return FALSE;
   if (format > CATALOGUE_FORMAT)
     return fail (r, error, "(top)",
-                 "format %u is newer than this program understands (%d); update Assessor Workbench",
+                 _("format %u is newer than this program understands (%d); update Assessor Workbench"),
                  format, CATALOGUE_FORMAT);
   if (!read_string (r, root, "(top)", "id", TRUE, &self->id, error) ||
       !read_string (r, root, "(top)", "version", TRUE, &self->version, error) ||
@@ -666,7 +668,7 @@ load_root (AwbCatalogue *self,
   if ((requirements = read_array (r, root, "(top)", "requirements", error)) == NULL)
     return FALSE;
   if (json_array_get_length (requirements) == 0)
-    return fail (r, error, "requirements", "there are no requirements");
+    return fail (r, error, "requirements", _("there are no requirements"));
   for (guint i = 0; i < json_array_get_length (requirements); i++)
     {
       JsonNode *node = json_array_get_element (requirements, i);
@@ -674,7 +676,7 @@ load_root (AwbCatalogue *self,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *where = g_strdup_printf ("requirements[%u]", i);
-          return fail (r, error, where, "a requirement must be an object");
+          return fail (r, error, where, _("a requirement must be an object"));
         }
       if (!load_requirement (self, r, json_node_get_object (node), i, error))
         return FALSE;
@@ -688,7 +690,7 @@ load_root (AwbCatalogue *self,
           g_list_model_get_n_items (awb_section_get_requirements (section)) == 0)
         {
           g_autofree char *where = g_strdup_printf ("sections[%u] (%s)", i, section->id);
-          return fail (r, error, where, "the section has neither requirements nor sub-sections");
+          return fail (r, error, where, _("the section has neither requirements nor sub-sections"));
         }
     }
 
@@ -710,13 +712,13 @@ load_bytes (AwbCatalogue *self,
   if (size == 0)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE,
-                   "Catalogue %s: the file is empty", origin);
+                   _("Catalogue %s: the file is empty"), origin);
       return FALSE;
     }
   if (!g_utf8_validate (data, (gssize) size, NULL))
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE,
-                   "Catalogue %s: the file is not UTF-8 text", origin);
+                   _("Catalogue %s: the file is not UTF-8 text"), origin);
       return FALSE;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
@@ -728,10 +730,10 @@ load_bytes (AwbCatalogue *self,
 
       if (sscanf (msg, "<data>:%u:%u: %n", &line, &column, &used) == 2 && used > 0)
         g_set_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE,
-                     "Catalogue %s: line %u, column %u: %s", origin, line, column, msg + used);
+                     _("Catalogue %s: line %u, column %u: %s"), origin, line, column, msg + used);
       else
         g_set_error (error, AWB_ERROR, AWB_ERROR_CATALOGUE,
-                     "Catalogue %s: line ?: %s", origin, msg);
+                     _("Catalogue %s: line ?: %s"), origin, msg);
       return FALSE;
     }
 
@@ -778,7 +780,7 @@ awb_catalogue_new_from_file (const char *path,
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                   "Catalogue %s cannot be read: %s", path, local_error->message);
+                   _("Catalogue %s cannot be read: %s"), path, local_error->message);
       return NULL;
     }
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);

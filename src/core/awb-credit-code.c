@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "awb-error.h"
@@ -59,8 +61,8 @@ awb_credit_code_validate (const char *code,
       g_autofree char *shown = g_utf8_make_valid (code, -1);
 
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                   "Credit code “%s” is not valid text; a unified social credit code has 18 "
-                   "digits and upper-case letters", shown);
+                   _("Credit code “%s” is not valid text; a unified social credit code has 18 "
+                   "digits and upper-case letters"), shown);
       return FALSE;
     }
 
@@ -68,7 +70,7 @@ awb_credit_code_validate (const char *code,
   if (len != 18)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                   "Credit code “%s” has %ld characters; a unified social credit code has 18",
+                   _("Credit code “%s” has %ld characters; a unified social credit code has 18"),
                    code, len);
       return FALSE;
     }
@@ -87,8 +89,8 @@ awb_credit_code_validate (const char *code,
           else
             shown[0] = '?';
           g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                       "Credit code “%s”: character %u (“%s”) is not allowed "
-                       "(digits and upper-case letters except I, O, Z, S, V)",
+                       _("Credit code “%s”: character %u (“%s”) is not allowed "
+                       "(digits and upper-case letters except I, O, Z, S, V)"),
                        code, i + 1, shown);
           return FALSE;
         }
@@ -98,8 +100,8 @@ awb_credit_code_validate (const char *code,
   if (expected != code[17])
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                   "Credit code “%s”: the check character should be “%c”, not “%c” — "
-                   "a character was probably mistyped",
+                   _("Credit code “%s”: the check character should be “%c”, not “%c” — "
+                   "a character was probably mistyped"),
                    code, expected, code[17]);
       return FALSE;
     }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "awb-error.h"
@@ -31,19 +33,19 @@ awb_date_parse (const char *text,
   if (year < 1900 || year > 9999)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                   "Date “%s”: the year must be between 1900 and 9999", text);
+                   _("Date “%s”: the year must be between 1900 and 9999"), text);
       return FALSE;
     }
   if (month < 1 || month > 12)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                   "Date “%s”: there is no month %u", text, month);
+                   _("Date “%s”: there is no month %u"), text, month);
       return FALSE;
     }
   if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                   "Date “%s”: that month has no day %u", text, day);
+                   _("Date “%s”: that month has no day %u"), text, day);
       return FALSE;
     }
 
@@ -57,7 +59,7 @@ bad_form:
     g_autofree char *shown = g_utf8_make_valid (text != NULL ? text : "", -1);
 
     g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                 "Date “%s” is not of the form YYYY-MM-DD (for example 2026-11-25)", shown);
+                 _("Date “%s” is not of the form YYYY-MM-DD (for example 2026-11-25)"), shown);
   }
   return FALSE;
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "awb-dates.h"
@@ -269,13 +271,13 @@ awb_history_verify (AwbDatabase *db,
           count++;
           if (g_strcmp0 (stored_prev, prev) != 0)
             g_ptr_array_add (problems,
-                             g_strdup_printf ("Case %s: history entry %" G_GINT64_FORMAT
-                                              " does not follow the entry before it: an entry "
-                                              "was deleted or inserted", cid, seq));
+                             g_strdup_printf (_("Case %s: history entry %lld does not follow the entry "
+                                                 "before it: an entry was deleted or inserted"),
+                                              cid, (long long) seq));
           if (g_strcmp0 (stored_hash, expected) != 0)
             g_ptr_array_add (problems,
-                             g_strdup_printf ("Case %s: history entry %" G_GINT64_FORMAT
-                                              " was altered after it was written", cid, seq));
+                             g_strdup_printf (_("Case %s: history entry %lld was altered after it was "
+                                                 "written"), cid, (long long) seq));
           g_free (prev);
           prev = g_strdup (stored_hash);
         }
@@ -293,17 +295,16 @@ awb_history_verify (AwbDatabase *db,
           if (sqlite3_column_int64 (head, 1) != count ||
               g_strcmp0 (_awb_column_text (head, 0), prev) != 0)
             g_ptr_array_add (problems,
-                             g_strdup_printf ("Case %s: the history holds %" G_GINT64_FORMAT
-                                              " entries but %" G_GINT64_FORMAT
-                                              " were written: the newest entries were deleted "
-                                              "or replaced", cid, count,
-                                              (gint64) sqlite3_column_int64 (head, 1)));
+                             g_strdup_printf (_("Case %s: the history holds %lld entries but %lld were "
+                                                 "written: the newest entries were deleted or "
+                                                 "replaced"), cid, (long long) count,
+                                              (long long) sqlite3_column_int64 (head, 1)));
         }
       else if (rrc == SQLITE_DONE)
         {
           if (count > 0)
             g_ptr_array_add (problems,
-                             g_strdup_printf ("Case %s: the history's seal is missing", cid));
+                             g_strdup_printf (_("Case %s: the history's seal is missing"), cid));
         }
       else
         return FALSE;
