@@ -1040,6 +1040,8 @@ awb_case_create (AwbDatabase       *db,
                    _("The applicant's name is empty: give the name of the company applying"));
       return NULL;
     }
+  if (!_awb_check_name (_("applicant's name"), applicant, error))
+    return NULL;
 
   credit_code = clean_text (params->credit_code);
   if (!awb_credit_code_validate (credit_code != NULL ? credit_code : "", error))

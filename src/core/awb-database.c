@@ -69,8 +69,10 @@ set_sqlite_error (sqlite3    *db,
 {
   const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   int code = rc & 0xff;
+  int sys_errno = db != NULL && code == SQLITE_IOERR ? sqlite3_system_errno (db) : 0;
 
-  if (code == SQLITE_FULL)
+  /* a full disk met while growing the -shm or -wal file comes as an I/O error */
+  if (code == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT)
     g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
                  "The disk holding %s is full: %s failed and nothing was saved. "
                  "Free some space and try again.", path, what);
@@ -341,6 +343,23 @@ awb_database_open (const char *path,
 
   if (!check_header (path, error))
     return NULL;
+
+  /* SQLite keeps its journal (-wal, -shm) beside the database: without a
+   * writable folder it could not even read it, and would say so obscurely */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    if (g_access (dir, W_OK | X_OK) != 0)
+      {
+        int saved = errno;
+        g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
+                     "Database %s cannot be opened: its folder %s cannot be written (%s), and "
+                     "the workbench keeps its journal beside the database. Check the folder's "
+                     "permissions; the database was left as it is.", path, dir,
+                     g_strerror (saved));
+        return NULL;
+      }
+  }
 
   self = g_object_new (AWB_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);

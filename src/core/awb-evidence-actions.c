@@ -470,6 +470,7 @@ awb_evidence_add (AwbDatabase          *db,
   if (!check_text (_("title"), params->title, TRUE, error) ||
       !check_text (_("observation"), params->observation, FALSE, error) ||
       !check_text (_("evaluator"), params->evaluator, FALSE, error) ||
+      !_awb_check_name (_("evaluator"), params->evaluator, error) ||
       !check_observed_on (params->observed_on, error) ||
       !check_links (db, cid, params->links, error) ||
       !check_fields (params->method, params->fields, values, error))
@@ -569,6 +570,7 @@ awb_evidence_update (AwbDatabase              *db,
     return FALSE;
   if (!check_text (_("observation"), changes->observation, FALSE, error) ||
       !check_text (_("evaluator"), changes->evaluator, FALSE, error) ||
+      !_awb_check_name (_("evaluator"), changes->evaluator, error) ||
       !check_observed_on (changes->observed_on, error))
     return FALSE;
   if (changes->links != NULL && !check_links (db, awb_evidence_get_case_id (current), changes->links, error))

@@ -50,4 +50,10 @@ char         *_awb_strip_dup               (const char  *text);
 /* TRUE when text is NULL or only white space. */
 gboolean      _awb_text_is_blank           (const char  *text);
 
+/* Refuses (AWB_ERROR_INVALID) a name holding a control character (Unicode Cc);
+ * what names the field ("applicant's name"). Text must be valid UTF-8. */
+gboolean      _awb_check_name              (const char  *what,
+                                            const char  *text,
+                                            GError     **error);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "awb-catalogue-registry.h"
 #include "awb-dates.h"
@@ -195,5 +196,40 @@ _awb_text_is_blank (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
+  return TRUE;
+}
+
+/* Refuses a name (applicant, evaluator …) holding a control character: a name
+ * is printable text, and an escape sequence in one would reach a terminal.
+ * The message names the character by its code point, not raw. Right-to-left
+ * marks and other format characters are printable and kept as given. */
+gboolean
+_awb_check_name (const char *what,
+                 const char *text,
+                 GError    **error)
+{
+  glong pos = 1;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
+                   _("The %s is not valid UTF-8 text: give it again in UTF-8"), what);
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), pos++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_CONTROL)
+        {
+          g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
+                       _("The %s holds the control character U+%04X (character %ld): a name "
+                         "must be printable text. Remove it and try again."),
+                       what, (guint) c, pos);
+          return FALSE;
+        }
+    }
   return TRUE;
 }

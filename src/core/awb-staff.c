@@ -107,6 +107,8 @@ check_fields (const char *name,
                    name != NULL ? name : "");
       return FALSE;
     }
+  if (!_awb_check_name (_("staff member's name"), name, error))
+    return FALSE;
   if (_awb_text_is_blank (cert_kind))
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
