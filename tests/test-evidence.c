@@ -954,6 +954,48 @@ test_many (Fixture *f, gconstpointer data)
   }
 }
 
+/* A 10 MB observation (issue 8, docs/robustness.md): accepted, stored whole,
+ * read back byte for byte (also after reopening), and the history chain that
+ * holds it verifies. */
+static void
+test_large_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) links = links_of ("3.1-1", AWB_SUPPORTS_YES, NULL);
+  g_autoptr(GString) text = g_string_sized_new (10 * 1024 * 1024 + 64);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = g_strdup (awb_database_get_path (f->db));
+  AwbEvidenceNew p = { .method = AWB_METHOD_DOCUMENT, .title = "Full log", .links = links };
+
+  for (guint i = 0; text->len < 10 * 1024 * 1024; i++)
+    g_string_append_printf (text, "%07u 访谈记录：系统日志一行 log line\n", i);
+  g_string_append (text, "end");
+  p.observation = text->str;
+
+  id = awb_evidence_add (f->db, CASE_A, &p, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  {
+    g_autoptr(AwbEvidence) e = awb_evidence_lookup (f->db, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (awb_evidence_get_observation (e)), ==, text->len);
+    g_assert_true (strcmp (awb_evidence_get_observation (e), text->str) == 0);
+  }
+  g_assert_true (awb_history_verify (f->db, NULL, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_clear_object (&f->db);
+  f->db = awb_database_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(AwbEvidence) e = awb_evidence_lookup (f->db, id, &error);
+    g_assert_no_error (error);
+    g_assert_true (strcmp (awb_evidence_get_observation (e), text->str) == 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -970,6 +1012,7 @@ main (int argc, char **argv)
   ADD ("/evidence/list", test_list);
   ADD ("/evidence/verify", test_verify);
   ADD ("/evidence/many", test_many);
+  ADD ("/evidence/large-text", test_large_text);
 #undef ADD
 
   return g_test_run ();
