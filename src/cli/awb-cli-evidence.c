@@ -243,7 +243,7 @@ evidence_list (AwbCli *cli,
         }
       g_string_append_c (out, '\n');
     }
-  fwrite (out->str, 1, out->len, stdout);
+  awb_cli_write (stdout, out->str, out->len);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <stdio.h>
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
@@ -47,6 +48,11 @@ gboolean     awb_cli_parse       (const char   *command,
                                   int           max_args,
                                   int          *status);
 void         awb_cli_print_json  (JsonNode     *node);
+/* Writes len bytes of text to out with control characters (but newline and
+ * tab) shown as pictures; g_print and g_printerr go through it too. */
+void         awb_cli_write       (FILE         *out,
+                                  const char   *text,
+                                  gsize         len);
 /* Refuses (exit 2) with a message of the command line's own, before anything is opened. */
 int          awb_cli_refuse_printf (const char *format,
                                     ...) G_GNUC_PRINTF (1, 2);

@@ -30,6 +30,60 @@ static const AwbCliCommand *groups[] = {
   awb_cli_package_commands,
 };
 
+/* Writes text with every control character but newline and tab shown as a
+ * visible picture (ESC → ␛, U+0080…U+009F → �), so that no escape sequence
+ * held in a record (an evidence title, a name from a package) reaches the
+ * terminal raw. JSON output is escaped by json-glib already. */
+void
+awb_cli_write (FILE       *out,
+               const char *text,
+               gsize       len)
+{
+  gsize start = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+      gboolean c1 = c == 0xc2 && i + 1 < len && (guchar) text[i + 1] >= 0x80 &&
+                    (guchar) text[i + 1] <= 0x9f;
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f || c1)
+        {
+          char picture[4];
+
+          fwrite (text + start, 1, i - start, out);
+          if (c1)
+            {
+              fputs ("\xef\xbf\xbd", out);  /* U+FFFD */
+              i++;
+            }
+          else
+            {
+              /* U+2400 + c, U+2421 for DEL */
+              gunichar pic = c == 0x7f ? 0x2421 : 0x2400 + c;
+              int n = g_unichar_to_utf8 (pic, picture);
+              fwrite (picture, 1, (gsize) n, out);
+            }
+          start = i + 1;
+        }
+    }
+  fwrite (text + start, 1, len - start, out);
+}
+
+static void
+print_stdout (const char *text)
+{
+  awb_cli_write (stdout, text, strlen (text));
+  fflush (stdout);
+}
+
+static void
+print_stderr (const char *text)
+{
+  awb_cli_write (stderr, text, strlen (text));
+  fflush (stderr);
+}
+
 AwbDatabase *
 awb_cli_database (AwbCli  *cli,
                   GError **error)
@@ -149,7 +203,31 @@ awb_cli_print_json (JsonNode *node)
   json_generator_set_indent (gen, 2);
   json_generator_set_root (gen, node);
   text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+
+  /* json-glib escapes C0 controls; DEL and the C1 controls (U+0080…U+009F)
+   * are escaped here (they can only stand inside a string), so that the
+   * output stays exact JSON and never drives a terminal */
+  {
+    g_autoptr(GString) out = g_string_sized_new (strlen (text) + 2);
+
+    for (const char *p = text; *p != '\0'; p++)
+      {
+        guchar c = (guchar) *p;
+
+        if (c == 0x7f)
+          g_string_append (out, "\\u007f");
+        else if (c == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
+          {
+            g_string_append_printf (out, "\\u%04x", (guint) (guchar) p[1]);
+            p++;
+          }
+        else
+          g_string_append_c (out, (char) c);
+      }
+    g_string_append_c (out, '\n');
+    fwrite (out->str, 1, out->len, stdout);
+    fflush (stdout);
+  }
 }
 
 static void
@@ -183,6 +261,8 @@ main (int    argc,
   int status;
 
   awb_locale_init ();
+  g_set_print_handler (print_stdout);
+  g_set_printerr_handler (print_stderr);
 
   /* global options before the command */
   while (i < argc && g_str_has_prefix (argv[i], "--"))

@@ -183,6 +183,31 @@ def test_control_characters_and_bidi_in_names():
         assert not any(ord(ch) < 32 and ch != "\n" for ch in out), repr(out)
 
 
+def raw_controls(text):
+    return [ch for ch in text if (ord(ch) < 32 and ch not in "\n\t") or 0x7f <= ord(ch) <= 0x9f]
+
+
+def test_control_characters_never_reach_the_terminal():
+    """Text that may hold control characters (an evidence title, or a name
+    written by an older build or another program) is shown with them as
+    pictures (ESC as U+241B) in human output, exact in --json."""
+    with Workbench(env=TODAY) as wb:
+        case_id = wb.new_case()
+        title = "Scan \x1b[2J\x1b]0;pwned\x07 done \u009b31m"
+        eid = wb.created("evidence", "add", case_id, "--method", "document",
+                         "--requirement", "3.1-1", "--title", title)
+        wb.sql("UPDATE cases SET applicant = ? WHERE id = ?", "Old\x1b[31mName", case_id)
+        for args in (("case", "list"), ("evidence", "list", case_id), ("evidence", "show", eid),
+                     ("case", "show", case_id)):
+            r = wb.ok(*args)
+            assert raw_controls(r.out) == [] and raw_controls(r.err) == [], (args, r)
+        assert "\u241b[2J" in wb.ok("evidence", "list", case_id).out
+        assert "Old\u241b[31mName" in wb.ok("case", "list").out
+        assert wb.ok("evidence", "show", eid, "--json").json()["title"] == title
+        r = wb.run("evidence", "remove", eid)
+        assert r.status == 0 and raw_controls(r.err) == [], r
+
+
 def test_vanished_attachment_source():
     with Workbench(env=TODAY) as wb:
         case_id = wb.new_case()
@@ -267,6 +292,7 @@ def main():
                                os.path.abspath(__file__)], env)
     status = run_tests([test_read_only_file_and_folder, test_full_disk, test_large_text,
                         test_control_characters_and_bidi_in_names,
+                        test_control_characters_never_reach_the_terminal,
                         test_vanished_attachment_source, test_vanished_stored_file,
                         test_spaces_and_chinese_in_paths, test_two_writers_at_once])
     return status
