@@ -247,6 +247,13 @@ def test_spaces_and_chinese_in_paths():
         item = wb.ok("evidence", "show", eid, "--json").json()
         assert item["attachments"][0]["name"] == "营业执照 副本 (2025).txt"
         assert wb.ok("verify").status == 0
+        # the exporter on such a path
+        out = os.path.join(wb.dir, "导出 文件", "评审 工作簿 (草稿).xlsx")
+        os.makedirs(os.path.dirname(out))
+        wb.ok("export", case_id, "--xlsx", out)
+        with open(out, "rb") as f:
+            assert f.read(2) == b"PK", "not an xlsx (zip) file"
+        assert [n for n in os.listdir(os.path.dirname(out))] == [os.path.basename(out)]
 
 
 def test_two_writers_at_once():
