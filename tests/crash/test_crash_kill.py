@@ -19,6 +19,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -168,12 +169,101 @@ def kill_round(rng, kills, stats):
                    "--attach", fixed, "--attach", log)
 
 
+# The second writer: the package import, each round into a new database.
+IMPORTER = r'''
+i=0
+while :; do
+  i=$((i + 1))
+  db="$IMPDIR/import-$$-$i.db"
+  id=$("$AWB" --db "$db" case import "$PKG") || exit 3
+  echo "$db $id" >> "$LOG"
+done
+'''
+
+
+def make_package(wb, path):
+    """A case with three evidence items (six attachments) exported to path."""
+    case_id = wb.new_case()
+    common = os.path.join(wb.dir, "common.txt")
+    with open(common, "w") as f:
+        f.write("attached to every item\n")
+    for i in range(3):
+        src = os.path.join(wb.dir, "scan-%d.bin" % i)
+        with open(src, "wb") as f:
+            f.write(os.urandom(64 * 1024 * (i + 1)))
+        wb.created("evidence", "add", case_id, "--method", "document", "--requirement", "3.1-1",
+                   "--requirement", "3.2.5-1:partly", "--title", "Item %d" % i,
+                   "--attach", src, "--attach", common)
+    wb.ok("case", "export", case_id, "--package", path)
+    return case_id
+
+
+def check_imported(db, case_id, reported):
+    """An imported database is whole (the case with its 3 items and 6 attachment
+    rows) or holds no case at all; a reported import is whole."""
+    con = sqlite3.connect(db)
+    try:
+        (result,) = con.execute("PRAGMA integrity_check").fetchone()
+        assert result == "ok", "integrity_check of %s: %s" % (db, result)
+        cases = [r[0] for r in con.execute("SELECT id FROM cases")]
+        if reported:
+            assert cases == [case_id], (db, cases)
+        assert cases in ([], [case_id]), (db, cases)
+        if cases:
+            (items,) = con.execute("SELECT count(*) FROM evidence").fetchone()
+            (atts,) = con.execute("SELECT count(*) FROM attachments").fetchone()
+            (hist,) = con.execute("SELECT count(*) FROM history").fetchone()
+            assert (items, atts) == (3, 6) and hist >= 4, (db, items, atts, hist)
+        return bool(cases)
+    finally:
+        con.close()
+
+
+def import_round(rng, kills, stats):
+    with Workbench(env={"AWB_TODAY": "2026-11-25"}) as wb:
+        pkg = os.path.join(wb.dir, "case 案例.awbcase")
+        case_id = make_package(wb, pkg)
+        impdir = os.path.join(wb.dir, "imports 导入")
+        log = os.path.join(wb.dir, "imported.log")
+        env = dict(wb.env, AWB=AWB, PKG=pkg, IMPDIR=impdir, LOG=log)
+        for _ in range(kills):
+            shutil.rmtree(impdir, ignore_errors=True)
+            os.makedirs(impdir)
+            open(log, "w").close()
+            proc = subprocess.Popen(["/bin/sh", "-c", IMPORTER], env=env, start_new_session=True,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            time.sleep(rng.uniform(0.02, 0.4))
+            os.killpg(proc.pid, signal.SIGKILL)
+            _, err = proc.communicate()
+            if proc.returncode != -signal.SIGKILL:
+                raise AssertionError("the importer stopped by itself (%s): %s"
+                                     % (proc.returncode, err.decode(errors="replace")))
+            stats["kills"] += 1
+            with open(log) as f:
+                reported = {ln.rsplit(" ", 1)[0] for ln in f.read().split("\n")[:-1]
+                            if ln.endswith(case_id)}
+            stats["commits"] += len(reported)
+            for name in sorted(os.listdir(impdir)):
+                db = os.path.join(impdir, name)
+                if not name.endswith(".db") or name.startswith("."):
+                    continue
+                whole = check_imported(db, case_id, db in reported)
+                stats["unprinted"] += int(whole and db not in reported)
+                temps = check_store(db + ".attachments")[1]
+                stats["temporaries"] += len(temps)
+                r = subprocess.run([AWB, "--db", db, "verify", "--json"], capture_output=True,
+                                   text=True, env=wb.env, timeout=60)
+                assert r.returncode == 0, "awb verify of %s: %s %s" % (db, r.stdout, r.stderr)
+                assert check_store(db + ".attachments")[1] == []
+            assert reported <= {os.path.join(impdir, n) for n in os.listdir(impdir)}
+
+
 def run():
     kills = int(os.environ.get("AWB_CRASH_KILLS",
                                "200" if os.environ.get("AWB_LONG_TESTS") == "1" else "15"))
     seed = int(os.environ.get("AWB_CRASH_SEED", str(int(time.time()))))
     rng = random.Random(seed)
-    print("1..1")
+    print("1..2")
     print("# %d kills, seed %d (AWB_CRASH_SEED=%d repeats this run)" % (kills, seed, seed))
 
     stats = dict(kills=0, commits=0, unprinted=0, files=0, temporaries=0)
@@ -188,6 +278,16 @@ def run():
           "before printing, %d store files, %d temporary files cleaned by verify, %.1f s"
           % (kills, -(-kills // PER_DATABASE), stats["commits"], stats["unprinted"],
              stats["files"], stats["temporaries"], elapsed))
+
+    stats = dict(kills=0, commits=0, unprinted=0, temporaries=0)
+    started = time.monotonic()
+    import_round(rng, kills, stats)
+    elapsed = time.monotonic() - started
+    print("ok 2 - %d kills of the package import: every database whole or without the case, "
+          "every reported import whole, verify passes" % kills)
+    print("# figures: %d import kills, %d imports reported, %d whole but killed before "
+          "printing, %d temporary files cleaned by verify, %.1f s"
+          % (kills, stats["commits"], stats["unprinted"], stats["temporaries"], elapsed))
     return 0
 
 
