@@ -86,7 +86,7 @@ resolve (AwbDatabase     *db,
          AwbRequirement **out_requirement,
          GError         **error)
 {
-  g_autofree char *cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  g_autofree char *cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   AwbRequirement *req;
 
   if (cid == NULL)
@@ -463,7 +463,7 @@ awb_rating_list (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
   cat = _awb_case_get_catalogue (db, cid, error);

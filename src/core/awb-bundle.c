@@ -748,7 +748,7 @@ awb_bundle_export (AwbDatabase    *db,
     clean[strlen (clean) - 1] = '\0';
   target = clean;
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
   sink.zip = g_str_has_suffix (target, ".zip") || g_str_has_suffix (target, ".ZIP");

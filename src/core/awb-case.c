@@ -1126,7 +1126,7 @@ awb_case_create (AwbDatabase       *db,
 
   if (params->from_case != NULL)
     {
-      baseline_id = _awb_resolve_id (db, "cases", params->from_case, "case", error);
+      baseline_id = _awb_resolve_id (db, "cases", params->from_case, _("case"), error);
       if (baseline_id == NULL)
         return NULL;
       baseline = load_case (db, baseline_id, error);
@@ -1253,7 +1253,7 @@ awb_case_lookup (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (id == NULL)
     return NULL;
   return load_case (db, id, error);
@@ -1303,7 +1303,7 @@ awb_case_advance (AwbDatabase *db,
       return FALSE;
     }
 
-  id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (id == NULL)
     return FALSE;
   if (actor == NULL)
@@ -1389,7 +1389,7 @@ awb_case_check (AwbDatabase *db,
                    all);
       return FALSE;
     }
-  id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (id == NULL)
     return FALSE;
   if (actor == NULL)
@@ -1463,7 +1463,7 @@ awb_case_set_date (AwbDatabase *db,
                    date, date_names[k], today);
       return FALSE;
     }
-  id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (id == NULL)
     return FALSE;
   if (actor == NULL)
@@ -1595,7 +1595,7 @@ awb_case_change_team (AwbDatabase        *db,
         return FALSE;
       }
 
-  id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (id == NULL)
     return FALSE;
   if (actor == NULL)
@@ -1710,7 +1710,7 @@ awb_case_delete (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (id == NULL)
     return FALSE;
 

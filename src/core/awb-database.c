@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -74,25 +76,25 @@ set_sqlite_error (sqlite3    *db,
   /* a full disk met while growing the -shm or -wal file comes as an I/O error */
   if (code == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT)
     g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                 "The disk holding %s is full: %s failed and nothing was saved. "
-                 "Free some space and try again.", path, what);
+                 _("The disk holding %s is full: %s failed and nothing was saved. "
+                 "Free some space and try again."), path, what);
   else if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN)
     g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                 "Database %s cannot be written (%s): %s failed and nothing was saved. "
-                 "Check the file's permissions.", path, msg, what);
+                 _("Database %s cannot be written (%s): %s failed and nothing was saved. "
+                 "Check the file's permissions."), path, msg, what);
   else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, AWB_ERROR, AWB_ERROR_DATABASE,
-                 "Database %s is busy in another program: %s failed and nothing was saved. "
-                 "Try again.", path, what);
+                 _("Database %s is busy in another program: %s failed and nothing was saved. "
+                 "Try again."), path, what);
   else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     g_set_error (error, AWB_ERROR, AWB_ERROR_CORRUPT,
-                 "Database %s is damaged (%s): %s failed.", path, msg, what);
+                 _("Database %s is damaged (%s): %s failed."), path, msg, what);
   else if (code == SQLITE_CONSTRAINT)
     g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                 "%s was refused by the database: %s", what, msg);
+                 _("%s was refused by the database: %s"), what, msg);
   else
     g_set_error (error, AWB_ERROR, AWB_ERROR_DATABASE,
-                 "Database %s: %s failed: %s", path, what, msg);
+                 _("Database %s: %s failed: %s"), path, what, msg);
   return FALSE;
 }
 
@@ -113,7 +115,7 @@ exec (sqlite3    *db,
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (db, rc, path, "a database command", error);
+    return set_sqlite_error (db, rc, path, _("a database command"), error);
   return TRUE;
 }
 
@@ -152,7 +154,7 @@ check_header (const char *path,
     {
       int saved = errno;
       g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                   "Database %s cannot be opened: %s", path, g_strerror (saved));
+                   _("Database %s cannot be opened: %s"), path, g_strerror (saved));
       return FALSE;
     }
   n = read (fd, header, sizeof header);
@@ -161,15 +163,15 @@ check_header (const char *path,
   if (n == 0)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
-                   "%s is an empty file, not a workbench database; it was left as it is. "
-                   "Give another file name (a missing file is created).", path);
+                   _("%s is an empty file, not a workbench database; it was left as it is. "
+                   "Give another file name (a missing file is created)."), path);
       return FALSE;
     }
   if (n < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
-                   "%s is not a workbench database (it is not an SQLite file at all); "
-                   "it was left as it is.", path);
+                   _("%s is not a workbench database (it is not an SQLite file at all); "
+                   "it was left as it is."), path);
       return FALSE;
     }
   app_id = ((guint32) header[68] << 24) | ((guint32) header[69] << 16) |
@@ -177,8 +179,8 @@ check_header (const char *path,
   if (app_id != AWB_APPLICATION_ID)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
-                   "%s is an SQLite database of another program, not a workbench database; "
-                   "it was left as it is.", path);
+                   _("%s is an SQLite database of another program, not a workbench database; "
+                   "it was left as it is."), path);
       return FALSE;
     }
   return TRUE;
@@ -200,7 +202,7 @@ apply_schema (sqlite3    *db,
       if (bytes == NULL)
         {
           g_set_error (error, AWB_ERROR, AWB_ERROR_DATABASE,
-                       "The database schema %d is missing from this build", v);
+                       _("The database schema %d is missing from this build"), v);
           return FALSE;
         }
       sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -262,7 +264,7 @@ create_new (const char *path,
     {
       int saved = errno;
       g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                   "Folder %s cannot be created: %s", dir, g_strerror (saved));
+                   _("Folder %s cannot be created: %s"), dir, g_strerror (saved));
       return FALSE;
     }
 
@@ -271,19 +273,19 @@ create_new (const char *path,
     {
       int saved = errno;
       g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                   "Database %s cannot be created in %s: %s", base, dir, g_strerror (saved));
+                   _("Database %s cannot be created in %s: %s"), base, dir, g_strerror (saved));
       return FALSE;
     }
   close (fd);
 
   rc = sqlite3_open_v2 (tmpl, &db, SQLITE_OPEN_READWRITE, NULL);
-  ok = rc == SQLITE_OK || set_sqlite_error (db, rc, path, "creating the database", error);
+  ok = rc == SQLITE_OK || set_sqlite_error (db, rc, path, _("creating the database"), error);
   ok = ok && exec (db, path, app_id, error);
   ok = ok && exec (db, path, "PRAGMA journal_mode = WAL", error);
   ok = ok && exec (db, path, "PRAGMA synchronous = FULL", error);
   ok = ok && apply_schema (db, path, 0, error);
   if (sqlite3_close (db) != SQLITE_OK && ok)
-    ok = set_sqlite_error (NULL, SQLITE_IOERR, path, "closing the new database", error);
+    ok = set_sqlite_error (NULL, SQLITE_IOERR, path, _("closing the new database"), error);
 
   if (ok && link (tmpl, path) != 0)
     {
@@ -293,7 +295,7 @@ create_new (const char *path,
       if (saved != EEXIST)
         {
           g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                       "Database %s cannot be created: %s", path, g_strerror (saved));
+                       _("Database %s cannot be created: %s"), path, g_strerror (saved));
           ok = FALSE;
         }
     }
@@ -337,7 +339,7 @@ awb_database_open (const char *path,
   else if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
-                   "%s is a folder, not a workbench database", path);
+                   _("%s is a folder, not a workbench database"), path);
       return NULL;
     }
 
@@ -353,9 +355,9 @@ awb_database_open (const char *path,
       {
         int saved = errno;
         g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                     "Database %s cannot be opened: its folder %s cannot be written (%s), and "
+                     _("Database %s cannot be opened: its folder %s cannot be written (%s), and "
                      "the workbench keeps its journal beside the database. Check the folder's "
-                     "permissions; the database was left as it is.", path, dir,
+                     "permissions; the database was left as it is."), path, dir,
                      g_strerror (saved));
         return NULL;
       }
@@ -370,32 +372,32 @@ awb_database_open (const char *path,
       if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)
         {
           g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                       "Database %s cannot be opened for writing; check the file's permissions",
+                       _("Database %s cannot be opened for writing; check the file's permissions"),
                        path);
           return NULL;
         }
-      set_sqlite_error (self->db, rc, path, "opening the database", error);
+      set_sqlite_error (self->db, rc, path, _("opening the database"), error);
       return NULL;
     }
 
   sqlite3_busy_timeout (self->db, 10000);
   if (!pragma_int (self->db, "PRAGMA user_version", &version))
     {
-      _awb_database_fail (self, error, "reading the database version");
+      _awb_database_fail (self, error, _("reading the database version"));
       return NULL;
     }
   if (version < 0)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_CORRUPT,
-                   "Database %s is damaged: its schema version is %d, which no Assessor "
-                   "Workbench writes. It was left as it is.", path, version);
+                   _("Database %s is damaged: its schema version is %d, which no Assessor "
+                   "Workbench writes. It was left as it is."), path, version);
       return NULL;
     }
   if (version > AWB_SCHEMA_VERSION)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_NEWER_VERSION,
-                   "Database %s was written by a newer Assessor Workbench (schema %d; this "
-                   "version reads up to %d). It was left as it is; update the program to open it.",
+                   _("Database %s was written by a newer Assessor Workbench (schema %d; this "
+                   "version reads up to %d). It was left as it is; update the program to open it."),
                    path, version, AWB_SCHEMA_VERSION);
       return NULL;
     }
@@ -533,7 +535,7 @@ bind_args (AwbDatabase  *self,
           g_return_val_if_reached (FALSE);
         }
       if (rc != SQLITE_OK)
-        return _awb_database_fail (self, error, "binding a value");
+        return _awb_database_fail (self, error, _("binding a value"));
     }
   return TRUE;
 }
@@ -549,7 +551,7 @@ query_valist (AwbDatabase *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _awb_database_fail (self, error, "preparing a query");
+      _awb_database_fail (self, error, _("preparing a query"));
       return NULL;
     }
   if (!bind_args (self, stmt, types, args, error))
@@ -603,7 +605,7 @@ _awb_database_step (AwbDatabase  *self,
 
   if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return rc;
-  _awb_database_fail (self, error, "saving");
+  _awb_database_fail (self, error, _("saving"));
   return rc;
 }
 

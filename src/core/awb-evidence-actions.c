@@ -282,7 +282,7 @@ insert_evidence (AwbDatabase  *db,
                             : sqlite3_bind_text (stmt, (int) i + 1, values[i], -1,
                                                  SQLITE_TRANSIENT);
       if (rc != SQLITE_OK)
-        return _awb_database_fail (db, error, "binding a value");
+        return _awb_database_fail (db, error, _("binding a value"));
     }
   return _awb_database_step (db, stmt, error) == SQLITE_DONE;
 }
@@ -310,13 +310,13 @@ update_evidence (AwbDatabase  *db,
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (set); i++)
     if (sqlite3_bind_text (stmt, ++n, values[set[i]], -1, SQLITE_TRANSIENT) != SQLITE_OK)
-      return _awb_database_fail (db, error, "binding a value");
+      return _awb_database_fail (db, error, _("binding a value"));
   for (guint i = 0; i < N_FIELDS; i++)
     if (sqlite3_bind_text (stmt, ++n, values[AWB_EVIDENCE_COL_FIRST_FIELD + i], -1, SQLITE_TRANSIENT) !=
         SQLITE_OK)
-      return _awb_database_fail (db, error, "binding a value");
+      return _awb_database_fail (db, error, _("binding a value"));
   if (sqlite3_bind_text (stmt, ++n, values[AWB_EVIDENCE_COL_ID], -1, SQLITE_TRANSIENT) != SQLITE_OK)
-    return _awb_database_fail (db, error, "binding a value");
+    return _awb_database_fail (db, error, _("binding a value"));
   return _awb_database_step (db, stmt, error) == SQLITE_DONE;
 }
 
@@ -457,7 +457,7 @@ awb_evidence_add (AwbDatabase          *db,
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (params != NULL, NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
 

@@ -448,7 +448,7 @@ awb_finding_add (AwbDatabase    *db,
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (kind < AWB_N_FINDING_KINDS, NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
   req = _awb_case_lookup_requirement (db, cid, requirement_id, error);
@@ -502,7 +502,7 @@ awb_finding_set_status (AwbDatabase      *db,
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (status < AWB_N_FINDING_STATUSES, FALSE);
 
-  fid = _awb_resolve_id (db, "findings", finding_id, "finding", error);
+  fid = _awb_resolve_id (db, "findings", finding_id, _("finding"), error);
   if (fid == NULL)
     return FALSE;
   if (actor == NULL)
@@ -566,7 +566,7 @@ awb_finding_update (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  fid = _awb_resolve_id (db, "findings", finding_id, "finding", error);
+  fid = _awb_resolve_id (db, "findings", finding_id, _("finding"), error);
   if (fid == NULL || !check_text (text, error) || !check_due (due, error))
     return FALSE;
   clean_text = _awb_strip_dup (text);
@@ -615,7 +615,7 @@ awb_finding_remove (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  fid = _awb_resolve_id (db, "findings", finding_id, "finding", error);
+  fid = _awb_resolve_id (db, "findings", finding_id, _("finding"), error);
   if (fid == NULL)
     return FALSE;
   if (actor == NULL)
@@ -646,7 +646,7 @@ awb_finding_get (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  fid = _awb_resolve_id (db, "findings", finding_id, "finding", error);
+  fid = _awb_resolve_id (db, "findings", finding_id, _("finding"), error);
   if (fid == NULL)
     return NULL;
   return load (db, fid, error);
@@ -665,7 +665,7 @@ awb_finding_list (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
   if (requirement_id != NULL)

@@ -215,7 +215,7 @@ awb_history_list_for_case (AwbDatabase *db,
                            gboolean     newest_first,
                            GError     **error)
 {
-  g_autofree char *cid = _awb_resolve_id (db, "cases", case_id_or_prefix, "case", error);
+  g_autofree char *cid = _awb_resolve_id (db, "cases", case_id_or_prefix, _("case"), error);
 
   if (cid == NULL)
     return NULL;

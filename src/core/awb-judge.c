@@ -1056,7 +1056,7 @@ awb_judge_case (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return NULL;
 
@@ -1551,7 +1551,7 @@ write_statement (AwbDatabase *db,
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *now = NULL;
 
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return FALSE;
 

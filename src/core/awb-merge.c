@@ -881,7 +881,7 @@ insert_children (AwbDatabase           *db,
                       : bind_json (stmt, i, row != NULL ? json_object_get_member (row, c->name)
                                                         : NULL);
           if (brc != SQLITE_OK)
-            return _awb_database_fail (db, error, "binding a value");
+            return _awb_database_fail (db, error, _("binding a value"));
         }
       if (_awb_database_step (db, stmt, error) != SQLITE_DONE)
         return FALSE;
@@ -1002,10 +1002,10 @@ apply_record (AwbDatabase            *db,
       else
         brc = bind_json (stmt, i++, json_object_get_member (record, c->name));
       if (brc != SQLITE_OK)
-        return _awb_database_fail (db, error, "binding a value");
+        return _awb_database_fail (db, error, _("binding a value"));
     }
   if (local_id != NULL && sqlite3_bind_int64 (stmt, i, rowid) != SQLITE_OK)
-    return _awb_database_fail (db, error, "binding a value");
+    return _awb_database_fail (db, error, _("binding a value"));
   if (_awb_database_step (db, stmt, error) != SQLITE_DONE)
     return FALSE;
 
@@ -1314,7 +1314,7 @@ awb_conflict_list (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
   return list_conflicts (db, cid, error);
@@ -1331,7 +1331,7 @@ awb_conflict_lookup (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  id = _awb_resolve_id (db, "conflicts", conflict_id, "conflict", error);
+  id = _awb_resolve_id (db, "conflicts", conflict_id, _("conflict"), error);
   if (id == NULL)
     return NULL;
   stmt = _awb_database_query (db, error,

@@ -427,7 +427,7 @@ awb_package_export (AwbDatabase     *db,
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
 

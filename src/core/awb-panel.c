@@ -310,7 +310,7 @@ awb_panel_submit (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return FALSE;
   if (!awb_database_begin (db, error))
@@ -415,7 +415,7 @@ awb_panel_reopen (AwbDatabase *db,
                      "(--reason TEXT)"), why != NULL && g_utf8_validate (why, -1, NULL) ? why : "");
       return FALSE;
     }
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return FALSE;
   if (!awb_database_begin (db, error))
@@ -489,7 +489,7 @@ awb_panel_add_member (AwbDatabase  *db,
                    _("The affiliation of %s is not UTF-8 text"), clean_name);
       return NULL;
     }
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return NULL;
   if (!awb_database_begin (db, error))
@@ -572,7 +572,7 @@ awb_panel_review (AwbDatabase *db,
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID, _("The comment is not UTF-8 text"));
       return NULL;
     }
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return NULL;
   if (section_id != NULL)
@@ -669,7 +669,7 @@ awb_panel_vote (AwbDatabase *db,
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID, _("The comment is not UTF-8 text"));
       return NULL;
     }
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return NULL;
   if (!awb_database_begin (db, error))
@@ -829,7 +829,7 @@ awb_panel_get (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return NULL;
   return load_panel (db, full_id, error);
@@ -849,7 +849,7 @@ awb_panel_conclude (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  full_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+  full_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (full_id == NULL)
     return NULL;
   if (!awb_database_begin (db, error))

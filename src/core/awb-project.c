@@ -313,7 +313,7 @@ awb_project_add (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL || !check_fields (client, service, from, to, error))
     return NULL;
   clean_client = _awb_strip_dup (client);
@@ -365,7 +365,7 @@ awb_project_update (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  pid = _awb_resolve_id (db, "projects", project_id, "project", error);
+  pid = _awb_resolve_id (db, "projects", project_id, _("project"), error);
   if (pid == NULL || !check_fields (client, service, from, to, error))
     return FALSE;
   clean_client = _awb_strip_dup (client);
@@ -416,7 +416,7 @@ awb_project_remove (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  pid = _awb_resolve_id (db, "projects", project_id, "project", error);
+  pid = _awb_resolve_id (db, "projects", project_id, _("project"), error);
   if (pid == NULL)
     return FALSE;
   if (actor == NULL)
@@ -447,7 +447,7 @@ awb_project_get (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  pid = _awb_resolve_id (db, "projects", project_id, "project", error);
+  pid = _awb_resolve_id (db, "projects", project_id, _("project"), error);
   if (pid == NULL)
     return NULL;
   return load (db, pid, error);
@@ -465,7 +465,7 @@ awb_project_list (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
   stmt = _awb_database_query (db, error,

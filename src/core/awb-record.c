@@ -37,8 +37,8 @@ _awb_resolve_id (AwbDatabase *db,
   if (id_or_prefix == NULL || strlen (id_or_prefix) < AWB_MIN_ID_PREFIX)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
-                   "“%s” is too short to name a %s: give its id or at least its first %d "
-                   "characters", id_or_prefix != NULL ? id_or_prefix : "", what,
+                   _("“%s” is too short to name a %s: give its id or at least its first %d "
+                   "characters"), id_or_prefix != NULL ? id_or_prefix : "", what,
                    AWB_MIN_ID_PREFIX);
       return NULL;
     }
@@ -46,7 +46,7 @@ _awb_resolve_id (AwbDatabase *db,
   /* ids are UUIDs: no LIKE wildcards to escape, but refuse them anyway */
   if (strpbrk (id_or_prefix, "%_") != NULL)
     {
-      g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, "No %s “%s”", what, id_or_prefix);
+      g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, _("No %s “%s”"), what, id_or_prefix);
       return NULL;
     }
 
@@ -66,7 +66,7 @@ _awb_resolve_id (AwbDatabase *db,
       if (found != NULL)
         {
           g_set_error (error, AWB_ERROR, AWB_ERROR_AMBIGUOUS,
-                       "“%s” names more than one %s (%s, %s …): give more of its id",
+                       _("“%s” names more than one %s (%s, %s …): give more of its id"),
                        id_or_prefix, what, found, id);
           return NULL;
         }
@@ -75,7 +75,7 @@ _awb_resolve_id (AwbDatabase *db,
   if (rc != SQLITE_DONE)
     return NULL;
   if (found == NULL)
-    g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, "No %s “%s”", what, id_or_prefix);
+    g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, _("No %s “%s”"), what, id_or_prefix);
   return g_steal_pointer (&found);
 }
 
@@ -94,7 +94,7 @@ _awb_case_require_unlocked (AwbDatabase *db,
   rc = _awb_database_step (db, stmt, error);
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, "No case “%s”", case_id);
+      g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, _("No case “%s”"), case_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -102,8 +102,8 @@ _awb_case_require_unlocked (AwbDatabase *db,
   if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_LOCKED,
-                   "Case %s (%s) is with the expert panel since %.10s and cannot be changed; "
-                   "to change it, reopen it with “awb case reopen %.8s --reason TEXT”",
+                   _("Case %s (%s) is with the expert panel since %.10s and cannot be changed; "
+                   "to change it, reopen it with “awb case reopen %.8s --reason TEXT”"),
                    case_id, _awb_column_text (stmt, 1), _awb_column_text (stmt, 0), case_id);
       return FALSE;
     }
@@ -125,7 +125,7 @@ _awb_case_get_catalogue (AwbDatabase *db,
     return NULL;
   rc = _awb_database_step (db, stmt, error);
   if (rc == SQLITE_DONE)
-    g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, "No case “%s”", case_id);
+    g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND, _("No case “%s”"), case_id);
   if (rc != SQLITE_ROW)
     return NULL;
   return awb_catalogue_registry_lookup (awb_catalogue_registry_get_default (),
@@ -147,7 +147,7 @@ _awb_case_lookup_requirement (AwbDatabase *db,
   req = awb_catalogue_lookup (cat, requirement_id);
   if (req == NULL)
     g_set_error (error, AWB_ERROR, AWB_ERROR_NOT_FOUND,
-                 "Requirement “%s” is not in catalogue %s %s (ids look like 3.2.3-5)",
+                 _("Requirement “%s” is not in catalogue %s %s (ids look like 3.2.3-5)"),
                  requirement_id != NULL ? requirement_id : "", awb_catalogue_get_id (cat),
                  awb_catalogue_get_version (cat));
   return req;

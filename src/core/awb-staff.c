@@ -352,7 +352,7 @@ awb_staff_add (AwbDatabase *db,
 
   if (cert_kind == NULL)
     cert_kind = AWB_STAFF_DEFAULT_CERT_KIND;
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL || !check_fields (name, cert_kind, cert_no, valid_until, error))
     return NULL;
   clean_name = _awb_strip_dup (name);
@@ -408,7 +408,7 @@ awb_staff_update (AwbDatabase *db,
 
   if (cert_kind == NULL)
     cert_kind = AWB_STAFF_DEFAULT_CERT_KIND;
-  sid = _awb_resolve_id (db, "staff", staff_id, "staff entry", error);
+  sid = _awb_resolve_id (db, "staff", staff_id, _("staff entry"), error);
   if (sid == NULL || !check_fields (name, cert_kind, cert_no, valid_until, error))
     return FALSE;
   clean_name = _awb_strip_dup (name);
@@ -461,7 +461,7 @@ awb_staff_remove (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
 
-  sid = _awb_resolve_id (db, "staff", staff_id, "staff entry", error);
+  sid = _awb_resolve_id (db, "staff", staff_id, _("staff entry"), error);
   if (sid == NULL)
     return FALSE;
   if (actor == NULL)
@@ -492,7 +492,7 @@ awb_staff_get (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  sid = _awb_resolve_id (db, "staff", staff_id, "staff entry", error);
+  sid = _awb_resolve_id (db, "staff", staff_id, _("staff entry"), error);
   if (sid == NULL)
     return NULL;
   return load (db, sid, error);
@@ -510,7 +510,7 @@ awb_staff_list (AwbDatabase *db,
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
-  cid = _awb_resolve_id (db, "cases", case_id, "case", error);
+  cid = _awb_resolve_id (db, "cases", case_id, _("case"), error);
   if (cid == NULL)
     return NULL;
   stmt = _awb_database_query (db, error,

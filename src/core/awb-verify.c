@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "awb-attachment-store.h"
 #include "awb-history.h"
 #include "awb-record-private.h"
@@ -46,7 +48,7 @@ awb_verify (AwbDatabase *db,
 
   if (case_id != NULL)
     {
-      report->case_id = _awb_resolve_id (db, "cases", case_id, "case", error);
+      report->case_id = _awb_resolve_id (db, "cases", case_id, _("case"), error);
       if (report->case_id == NULL)
         return NULL;
     }
