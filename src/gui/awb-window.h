@@ -4,12 +4,23 @@
 #include <adwaita.h>
 
 #include "awb-application.h"
+#include "awb-session.h"
 
 G_BEGIN_DECLS
 
 #define AWB_TYPE_WINDOW (awb_window_get_type ())
 G_DECLARE_FINAL_TYPE (AwbWindow, awb_window, AWB, WINDOW, AdwApplicationWindow)
 
-AwbWindow *awb_window_new (AwbApplication *app);
+AwbWindow  *awb_window_new            (AwbApplication *app);
+gboolean    awb_window_open_case      (AwbWindow      *self,
+                                       const char     *case_id,
+                                       GError        **error);
+void        awb_window_close_case     (AwbWindow      *self);
+AwbSession *awb_window_get_session    (AwbWindow      *self);
+void        awb_window_add_toast      (AwbWindow      *self,
+                                       AdwToast       *toast);
+void        awb_window_reload_cases   (AwbWindow      *self);
+void        awb_window_show_message   (GtkWidget      *widget,
+                                       const char     *message);
 
 G_END_DECLS
