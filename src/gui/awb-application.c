@@ -145,17 +145,10 @@ awb_application_activate (GApplication *app)
       g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path)
                                                     : awb_database_default_path ();
 
-      self->db = awb_database_open (path, &error);
-      if (self->db == NULL)
+      if (!awb_application_open_database (self, path, &error))
         {
           show_fatal (self, error->message);
           return;
-        }
-      /* the first run shows a worked example rather than an empty window */
-      if (!make_demo_if_empty (self, &error))
-        {
-          g_warning ("Cannot create the demo case: %s", error->message);
-          g_clear_error (&error);
         }
     }
 
@@ -350,6 +343,28 @@ awb_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", "/io/github/assessorworkbench/Workbench",
                        NULL);
+}
+
+/* Opens path (creating it) as the application's database; on the first run,
+ * when it has no case, creates the demo case. */
+gboolean
+awb_application_open_database (AwbApplication *self,
+                               const char     *path,
+                               GError        **error)
+{
+  g_autoptr(AwbDatabase) db = NULL;
+  g_autoptr(GError) demo_error = NULL;
+
+  g_return_val_if_fail (AWB_IS_APPLICATION (self), FALSE);
+
+  db = awb_database_open (path, error);
+  if (db == NULL)
+    return FALSE;
+  g_set_object (&self->db, db);
+  /* the first run shows a worked example rather than an empty window */
+  if (!make_demo_if_empty (self, &demo_error))
+    g_warning ("Cannot create the demo case: %s", demo_error->message);
+  return TRUE;
 }
 
 AwbDatabase *

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AwbApplication, awb_application, AWB, APPLICATION, AdwApplication)
 
 AwbApplication *awb_application_new                (void);
+gboolean        awb_application_open_database      (AwbApplication *self,
+                                                    const char     *path,
+                                                    GError        **error);
 AwbDatabase    *awb_application_get_database       (AwbApplication *self);
 GSettings      *awb_application_get_settings       (AwbApplication *self);
 const char     *awb_application_get_case_to_open   (AwbApplication *self);

@@ -27,9 +27,12 @@ G_DEFINE_FINAL_TYPE (AwbCaseRow, awb_case_row, GTK_TYPE_WIDGET)
 static void
 awb_case_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbCaseRow *self = (AwbCaseRow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_CASE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (awb_case_row_parent_class)->dispose (object);

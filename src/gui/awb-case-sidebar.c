@@ -200,9 +200,12 @@ awb_case_sidebar_set_property (GObject      *object,
 static void
 awb_case_sidebar_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbCaseSidebar *self = (AwbCaseSidebar *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_CASE_SIDEBAR);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->cases);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->search, g_free);

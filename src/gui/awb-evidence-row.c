@@ -65,9 +65,12 @@ append_part (GString    *out,
 static void
 awb_evidence_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbEvidenceRow *self = (AwbEvidenceRow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_EVIDENCE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (awb_evidence_row_parent_class)->dispose (object);

@@ -122,11 +122,14 @@ awb_history_page_map (GtkWidget *widget)
 static void
 awb_history_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbHistoryPage *self = (AwbHistoryPage *) object;
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_id, self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_HISTORY_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->entries);
   g_clear_pointer (&self->search, g_free);

@@ -167,9 +167,12 @@ local_time (const char *at)
 static void
 awb_history_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbHistoryRow *self = (AwbHistoryRow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_HISTORY_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (awb_history_row_parent_class)->dispose (object);

@@ -191,11 +191,14 @@ awb_registers_page_map (GtkWidget *widget)
 static void
 awb_registers_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbRegistersPage *self = (AwbRegistersPage *) object;
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_id, self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_REGISTERS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (awb_registers_page_parent_class)->dispose (object);

@@ -764,11 +764,14 @@ awb_requirement_page_set_property (GObject      *object,
 static void
 awb_requirement_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbRequirementPage *self = (AwbRequirementPage *) object;
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_id, self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_REQUIREMENT_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->requirement);
   g_clear_object (&self->evidence);

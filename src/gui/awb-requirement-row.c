@@ -73,9 +73,12 @@ show_method_badge (GtkWidget *badge,
 static void
 awb_requirement_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbRequirementRow *self = (AwbRequirementRow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_REQUIREMENT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (awb_requirement_row_parent_class)->dispose (object);

@@ -343,11 +343,14 @@ on_requirement_page_go_back_cb (AwbRequirementsPage *self,
 static void
 awb_requirements_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   AwbRequirementsPage *self = (AwbRequirementsPage *) object;
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_id, self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_REQUIREMENTS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->bound, g_hash_table_unref);
