@@ -756,7 +756,9 @@ static AwbEvidenceDialog *
 create (GtkWindow  *parent,
         AwbSession *session)
 {
-  AwbEvidenceDialog *self = g_object_new (AWB_TYPE_EVIDENCE_DIALOG, "transient-for", parent, NULL);
+  AwbEvidenceDialog *self = g_object_new (AWB_TYPE_EVIDENCE_DIALOG,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                         "transient-for", parent, NULL);
   GtkExpression *expression;
 
   self->session = g_object_ref (session);

@@ -201,7 +201,9 @@ awb_finding_dialog_new (GtkWindow  *parent,
                         const char *requirement_id,
                         AwbFinding *finding)
 {
-  AwbFindingDialog *self = g_object_new (AWB_TYPE_FINDING_DIALOG, "transient-for", parent, NULL);
+  AwbFindingDialog *self = g_object_new (AWB_TYPE_FINDING_DIALOG,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                         "transient-for", parent, NULL);
   g_autofree char *subtitle = NULL;
 
   self->session = g_object_ref (session);

@@ -264,6 +264,7 @@ awb_new_case_dialog_new (GtkWindow   *parent,
                          const char  *baseline_case_id)
 {
   AwbNewCaseDialog *self = g_object_new (AWB_TYPE_NEW_CASE_DIALOG,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                          "transient-for", parent,
                                          "application", gtk_window_get_application (parent),
                                          NULL);

@@ -477,8 +477,6 @@ awb_overview_page_init (AwbOverviewPage *self)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      awb_check_label (c), -1);
       g_object_set_data (G_OBJECT (check), "check", GUINT_TO_POINTER (c));
       g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
       adw_preferences_group_add (self->checklist_group, row);

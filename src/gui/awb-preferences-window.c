@@ -73,6 +73,7 @@ GtkWidget *
 awb_preferences_window_new (GtkWindow *parent)
 {
   AwbPreferencesWindow *self = g_object_new (AWB_TYPE_PREFERENCES_WINDOW,
+                                             "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                              "transient-for", parent,
                                              "application", gtk_window_get_application (parent),
                                              NULL);

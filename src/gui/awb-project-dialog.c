@@ -223,7 +223,9 @@ awb_project_dialog_new (GtkWindow  *parent,
                         AwbSession *session,
                         AwbProject *project)
 {
-  AwbProjectDialog *self = g_object_new (AWB_TYPE_PROJECT_DIALOG, "transient-for", parent, NULL);
+  AwbProjectDialog *self = g_object_new (AWB_TYPE_PROJECT_DIALOG,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                         "transient-for", parent, NULL);
 
   self->session = g_object_ref (session);
   if (project == NULL)

@@ -222,7 +222,9 @@ awb_staff_dialog_new (GtkWindow  *parent,
                       AwbSession *session,
                       AwbStaff   *staff)
 {
-  AwbStaffDialog *self = g_object_new (AWB_TYPE_STAFF_DIALOG, "transient-for", parent, NULL);
+  AwbStaffDialog *self = g_object_new (AWB_TYPE_STAFF_DIALOG,
+                                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                         "transient-for", parent, NULL);
 
   self->session = g_object_ref (session);
   if (staff == NULL)

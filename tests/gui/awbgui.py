@@ -115,3 +115,204 @@ def find(node, role=None, name=None, timeout=10, prefix=False):
         if time.time() > deadline:
             raise AssertionError("no %s named %r" % (role, name))
         time.sleep(0.3)
+
+
+# Helpers for the end-to-end tests: find by role and name, act as a screen
+# reader user would (press, type, select), wait for the window to answer.
+
+def wait_for(predicate, timeout=15, what="the condition"):
+    deadline = time.time() + timeout
+    last = None
+    while time.time() < deadline:
+        try:
+            last = predicate()
+            if last:
+                return last
+        except Exception as e:  # the tree changes under us
+            last = e
+        time.sleep(0.25)
+    raise AssertionError("timed out waiting for %s (last: %r)" % (what, last))
+
+
+def showing(node):
+    try:
+        return node.getState().contains(pyatspi.STATE_SHOWING)
+    except Exception:
+        return False
+
+
+def normalized(name):
+    """GTK 4.8 names a button by its label and its label's text ("Add Add",
+    "_Cancel Cancel"): the name a person hears once, without mnemonics."""
+    name = (name or "").replace("_", "")
+    half = len(name) // 2
+    if len(name) % 2 == 1 and name[:half].lower() == name[half + 1:].lower() and name[half] == " ":
+        return name[:half]
+    return name
+
+
+def candidates(node, role):
+    """Every descendant of node with role, in one call through the Collection
+    interface when the toolkit offers it (walking a big tree is slow)."""
+    if role is not None:
+        try:
+            col = node.queryCollection()
+            rule = col.createMatchRule(pyatspi.StateSet(), col.MATCH_NONE, "", col.MATCH_NONE,
+                                       [role], col.MATCH_ANY, "", col.MATCH_NONE, False)
+            return col.getMatches(rule, col.SORT_ORDER_CANONICAL, 0, True)
+        except Exception:
+            pass
+    return list(walk(node))
+
+
+def find_all(node, role=None, name=None, prefix=False, contains=False, only_showing=False):
+    found = []
+    for n in candidates(node, role):
+        try:
+            if role is not None and n.getRole() != role:
+                continue
+            nm = normalized(n.name)
+            if name is not None:
+                if prefix and not nm.startswith(name):
+                    continue
+                if contains and name not in nm:
+                    continue
+                if not prefix and not contains and nm != name:
+                    continue
+            if only_showing and not showing(n):
+                continue
+            found.append(n)
+        except Exception:
+            continue
+    return found
+
+
+def matches(n, role, name, prefix, contains):
+    if role is not None and n.getRole() != role:
+        return False
+    if name is None:
+        return True
+    nm = normalized(n.name)
+    if prefix:
+        return nm.startswith(name)
+    if contains:
+        return name in nm
+    return nm == name
+
+
+def find_first(node, role=None, name=None, prefix=False, contains=False):
+    """Breadth first, stopping at the first match: toasts, dialogs' buttons and
+    header bars are shallow, and the whole tree of a case is large."""
+    queue = [node]
+    while queue:
+        n = queue.pop(0)
+        try:
+            if matches(n, role, name, prefix, contains):
+                return n
+            queue.extend(n.getChildAtIndex(i) for i in range(n.childCount))
+        except Exception:
+            continue
+    return None
+
+
+def find_one(node, role=None, name=None, prefix=False, contains=False, timeout=15):
+    return wait_for(lambda: find_first(node, role, name, prefix, contains),
+                    timeout, "a %s named %r" % (role and pyatspi.Role(role) or "widget", name))
+
+
+BUTTON_ROLES = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+                pyatspi.ROLE_RADIO_BUTTON)
+
+
+def find_button(node, name, timeout=15):
+    """A push, toggle, check or radio button named name."""
+    def look():
+        for role in BUTTON_ROLES:
+            found = find_all(node, role, name)
+            if found:
+                return found[0]
+        return None
+    return wait_for(look, timeout, "a button named %r" % name)
+
+
+def do_action(node, *names):
+    action = node.queryAction()
+    available = [action.getName(i) for i in range(action.nActions)]
+    for wanted in names:
+        if wanted in available:
+            action.doAction(available.index(wanted))
+            return
+    raise AssertionError("%r has none of the actions %r (it has %r)" % (node.name, names, available))
+
+
+def press(node):
+    do_action(node, "click", "activate", "press")
+    time.sleep(0.4)
+
+
+def set_text(node, text):
+    editable = node.queryEditableText()
+    editable.setTextContents(text)
+    time.sleep(0.2)
+
+
+def text_of(node):
+    t = node.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def window_action(win, name):
+    do_action(win, name)
+    time.sleep(0.5)
+
+
+def frames(app_node):
+    out = []
+    for i in range(app_node.childCount):
+        child = app_node.getChildAtIndex(i)
+        # GTK 4.8 shows a file chooser dialog as a "filler" at the top level
+        if child is not None and child.getRole() in (pyatspi.ROLE_FRAME, pyatspi.ROLE_WINDOW,
+                                                     pyatspi.ROLE_DIALOG, pyatspi.ROLE_FILE_CHOOSER,
+                                                     pyatspi.ROLE_FILLER):
+            out.append(child)
+    return out
+
+
+def wait_frame(app, name=None, contains=None, timeout=20):
+    def look():
+        for f in frames(app.application()):
+            if name is not None and f.name == name:
+                return f
+            if contains is not None and contains in (f.name or ""):
+                return f
+        return None
+    return wait_for(look, timeout, "a window named %r" % (name or contains))
+
+
+def select_in_list(list_node, prefix):
+    """Selects the item of a list view whose content is named with prefix."""
+    selection = list_node.querySelection()
+    for i in range(list_node.childCount):
+        item = list_node.getChildAtIndex(i)
+        names = [n.name or "" for n in walk(item, limit=3)]
+        if any(nm.startswith(prefix) for nm in names):
+            selection.selectChild(i)
+            time.sleep(0.5)
+            return item
+    raise AssertionError("no item starting with %r in %r" % (prefix, list_node.name))
+
+
+def run_cli(*args, db):
+    binary = os.path.join(BUILD, "src", "cli", "awb")
+    out = subprocess.run([binary, "--db", db] + list(args), capture_output=True, text=True)
+    if out.returncode != 0:
+        raise AssertionError("awb %s failed (%d): %s" % (" ".join(args), out.returncode, out.stderr))
+    return out.stdout
+
+
+def show_page(win, name):
+    """Switches the case to its page name. The header's view switcher and the
+    bottom bar's both have the tab; only the one on screen answers."""
+    tabs = wait_for(lambda: find_all(win, pyatspi.ROLE_PAGE_TAB, name), what="the %r tab" % name)
+    for tab in tabs:
+        press(tab)
