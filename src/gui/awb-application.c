@@ -24,7 +24,6 @@ struct _AwbApplication
   char           *case_id;
   char           *evaluator;   /* when there is no settings schema */
   char           *actor;
-  char           *env_user;    /* $AWB_USER as the application found it */
   AwbDatabase    *db;
   GSettings      *settings;
 };
@@ -51,31 +50,13 @@ settings_have (AwbApplication *self,
   return g_settings_schema_has_key (schema, key);
 }
 
-/* The core names the actor of the actions that take none (the panel's) from
- * $AWB_USER: keep it equal to the evaluator's name. */
-static void
-export_actor (AwbApplication *self)
-{
-  g_autofree char *name = awb_application_get_evaluator_name (self);
-
-  if (*name != '\0')
-    g_setenv ("AWB_USER", name, TRUE);
-  else if (self->env_user != NULL)
-    g_setenv ("AWB_USER", self->env_user, TRUE);
-  else
-    g_unsetenv ("AWB_USER");
-}
-
 static void
 on_settings_changed_cb (GSettings      *settings,
                         const char     *key,
                         AwbApplication *self)
 {
   if (g_str_equal (key, "evaluator-name"))
-    {
-      export_actor (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATOR_NAME]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATOR_NAME]);
 }
 
 static void
@@ -196,7 +177,6 @@ awb_application_startup (GApplication *app)
       self->settings = g_settings_new_full (schema, NULL, NULL);
       g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self);
     }
-  export_actor (self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
@@ -289,7 +269,6 @@ awb_application_dispose (GObject *object)
   g_clear_pointer (&self->case_id, g_free);
   g_clear_pointer (&self->evaluator, g_free);
   g_clear_pointer (&self->actor, g_free);
-  g_clear_pointer (&self->env_user, g_free);
 
   G_OBJECT_CLASS (awb_application_parent_class)->dispose (object);
 }
@@ -327,7 +306,6 @@ awb_application_init (AwbApplication *self)
   g_autoptr(GSimpleAction) quit = g_simple_action_new ("quit", NULL);
   g_autoptr(GSimpleAction) about = g_simple_action_new ("about", NULL);
 
-  self->env_user = g_strdup (g_getenv ("AWB_USER"));
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_signal_connect (quit, "activate", G_CALLBACK (on_quit_activated_cb), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (quit));
@@ -416,13 +394,12 @@ awb_application_set_evaluator_name (AwbApplication *self,
     return;
   if (settings_have (self, "evaluator-name"))
     {
-      /* the "changed" handler exports and notifies */
+      /* the "changed" handler notifies */
       g_settings_set_string (self->settings, "evaluator-name", stripped);
       return;
     }
   g_free (self->evaluator);
   self->evaluator = g_steal_pointer (&stripped);
-  export_actor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVALUATOR_NAME]);
 }
 

@@ -364,7 +364,8 @@ commit_statement_cb (GtkWidget  *field,
   if (self->session == NULL)
     return TRUE;
   return awb_judge_set_statement (awb_session_get_database (self->session),
-                                  awb_session_get_case_id (self->session), text, error);
+                                  awb_session_get_case_id (self->session), text,
+                                  awb_session_get_actor (self->session), error);
 }
 
 static void
@@ -391,7 +392,8 @@ on_reset_statement_button_clicked_cb (AwbConclusionPage *self,
   g_autoptr(GError) error = NULL;
 
   if (!awb_judge_reset_statement (awb_session_get_database (self->session),
-                                  awb_session_get_case_id (self->session), &error))
+                                  awb_session_get_case_id (self->session),
+                                  awb_session_get_actor (self->session), &error))
     {
       gtk_label_set_text (self->statement_status, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->statement_status), "error");

@@ -92,7 +92,8 @@ on_vote_toggled_cb (GtkToggleButton *button,
     return;
   id = awb_panel_vote (awb_session_get_database (self->session),
                        awb_session_get_case_id (self->session), member, vote,
-                       gtk_editable_get_text (comment), &error);
+                       gtk_editable_get_text (comment), awb_session_get_actor (self->session),
+                       &error);
   if (id == NULL)
     report (self, error);
   refresh (self);
@@ -118,7 +119,8 @@ on_record_review_clicked_cb (GtkButton    *button,
   id = awb_panel_review (awb_session_get_database (self->session),
                          awb_session_get_case_id (self->session), member, section,
                          gtk_switch_get_active (sufficient), gtk_switch_get_active (reasonable),
-                         gtk_editable_get_text (comment), &error);
+                         gtk_editable_get_text (comment), awb_session_get_actor (self->session),
+                         &error);
   if (id == NULL)
     {
       report (self, error);
@@ -354,7 +356,8 @@ on_conclude_button_clicked_cb (AwbPanelPage *self,
   g_autoptr(GError) error = NULL;
 
   panel = awb_panel_conclude (awb_session_get_database (self->session),
-                              awb_session_get_case_id (self->session), &error);
+                              awb_session_get_case_id (self->session),
+                              awb_session_get_actor (self->session), &error);
   if (panel == NULL)
     report (self, error);
   refresh (self);
@@ -380,7 +383,7 @@ on_add_member_response_cb (AdwMessageDialog *dialog,
                              gtk_editable_get_text (affiliation),
                              gtk_check_button_get_active (chair) ? AWB_PANEL_ROLE_CHAIR
                                                                  : AWB_PANEL_ROLE_MEMBER,
-                             &error);
+                             awb_session_get_actor (self->session), &error);
   if (id == NULL)
     report (self, error);
   refresh (self);

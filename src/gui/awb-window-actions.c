@@ -571,7 +571,7 @@ on_reopen_response_cb (AdwMessageDialog *dialog,
     return;
   reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   if (!awb_panel_reopen (window_database (self), awb_session_get_case_id (self->session), reason,
-                         &error))
+                         actor (self), &error))
     {
       awb_window_show_message (GTK_WIDGET (self), error->message);
       return;
@@ -629,7 +629,8 @@ on_submit_response_cb (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "submit") || self->session == NULL)
     return;
-  if (!awb_panel_submit (window_database (self), awb_session_get_case_id (self->session), &error))
+  if (!awb_panel_submit (window_database (self), awb_session_get_case_id (self->session),
+                         actor (self), &error))
     {
       awb_window_show_message (GTK_WIDGET (self), error->message);
       return;
