@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awb-bench.h"
 #include "awb-case.h"
 #include "awb-demo.h"
 #include "awb-history.h"
@@ -72,26 +73,6 @@ show_fatal (AwbApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* AWB_BENCH_EXIT_AFTER_FRAME=1: print when the first frame was drawn
- * (CLOCK_MONOTONIC microseconds, as g_get_monotonic_time) and quit. Used by
- * bench/gui-startup. */
-static void
-on_after_paint_cb (GdkFrameClock  *clock,
-                   AwbApplication *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, self);
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (G_APPLICATION (self));
-}
-
-static void
-on_window_realize_cb (GtkWidget      *window,
-                      AwbApplication *self)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (on_after_paint_cb), self);
-}
-
 static gboolean
 make_demo_if_empty (AwbApplication *self,
                     GError        **error)
@@ -134,8 +115,7 @@ awb_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (awb_window_new (self));
-  if (g_strcmp0 (g_getenv ("AWB_BENCH_EXIT_AFTER_FRAME"), "1") == 0)
-    g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), self);
+  awb_bench_attach (AWB_WINDOW (window));
   gtk_window_present (window);
 }
 

@@ -82,6 +82,7 @@ show_case (AwbCasePage *self)
 
 static void
 on_session_changed_cb (AwbCasePage *self,
+                       guint        what,
                        AwbSession  *session)
 {
   show_case (self);

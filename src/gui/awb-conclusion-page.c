@@ -128,6 +128,82 @@ reason_row (const AwbReason *reason)
   return row;
 }
 
+static void
+on_reason_row_activated_cb (AdwActionRow      *row,
+                            AwbConclusionPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "requirement-id");
+
+  if (id != NULL)
+    g_signal_emit (self, signals[REQUIREMENT_ACTIVATED], 0, id);
+}
+
+static char *
+capitalized (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char buffer[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
+}
+
+/* Many requirements with the same reason ("not yet rated") make one row that
+ * expands into a row per requirement, so that the list stays readable. */
+static GtkWidget *
+reason_group_row (AwbConclusionPage *self,
+                  GPtrArray         *reasons,
+                  guint              first,
+                  guint              count)
+{
+  const AwbReason *reason = g_ptr_array_index (reasons, first);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (reason_icon (reason->kind));
+  g_autofree char *text = capitalized (reason->text);
+  g_autofree char *title = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  /* Translators: a reason shared by several requirements, with how many */
+  title = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "%s: %u requirement",
+                                                "%s: %u requirements", count),
+                                   text, count);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  for (guint i = 0; i < count; i++)
+    {
+      const AwbReason *r = g_ptr_array_index (reasons, first + i);
+      GtkWidget *child = adw_action_row_new ();
+      g_autofree char *accessible = g_strdup_printf (_("%s: %s. Open the requirement."),
+                                                     r->requirement_id, r->text);
+      AwbRequirement *req = awb_catalogue_lookup (awb_session_get_catalogue (self->session),
+                                                  r->requirement_id);
+      g_autofree char *req_text = g_markup_escape_text (req != NULL ? awb_requirement_get_text (req)
+                                                                    : "", -1);
+
+      if (i < 6)
+        g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", r->requirement_id);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), r->requirement_id);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), req_text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (child), 1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (child),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), TRUE);
+      g_object_set_data_full (G_OBJECT (child), "requirement-id", g_strdup (r->requirement_id),
+                              g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+      g_signal_connect (child, "activated", G_CALLBACK (on_reason_row_activated_cb), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+    }
+  if (count > 6)
+    g_string_append (ids, " …");
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), ids->str);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+  gtk_widget_add_css_class (icon, g_strcmp0 (reason->kind, "fail") == 0
+                                  || g_strcmp0 (reason->kind, "will-fail") == 0 ? "error"
+                                  : "warning");
+  return row;
+}
+
 static GtkWidget *
 notice_row (const char *text,
             const char *icon_name)
@@ -306,9 +382,10 @@ show_judgement (AwbConclusionPage *self)
       if (j->rating != AWB_RATING_UNRATED && j->backed)
         n_backed++;
     }
-  /* Translators: under the conclusion: rated requirements, backed ratings, evidence items */
+  /* Translators: under the conclusion: rated requirements, backed ratings, then the
+   * evidence items of each method */
   counts = g_strdup_printf (_("%u of %u requirements rated, %u backed by their evidence · "
-                              "%u documents, %u interviews, %u demonstrations"),
+                              "evidence: document review %u, interview %u, demonstration %u"),
                             n_rated, judgement->requirements->len, n_backed,
                             judgement->evidence[AWB_METHOD_DOCUMENT],
                             judgement->evidence[AWB_METHOD_INTERVIEW],
@@ -316,8 +393,30 @@ show_judgement (AwbConclusionPage *self)
   gtk_label_set_text (self->counts_label, counts);
 
   clear_list (self->reasons_list);
-  for (guint i = 0; i < judgement->reasons->len; i++)
-    gtk_list_box_append (self->reasons_list, reason_row (g_ptr_array_index (judgement->reasons, i)));
+  for (guint i = 0; i < judgement->reasons->len;)
+    {
+      const AwbReason *reason = g_ptr_array_index (judgement->reasons, i);
+      guint same = 1;
+
+      while (i + same < judgement->reasons->len)
+        {
+          const AwbReason *next = g_ptr_array_index (judgement->reasons, i + same);
+
+          if (reason->requirement_id == NULL || next->requirement_id == NULL
+              || g_strcmp0 (next->text, reason->text) != 0
+              || g_strcmp0 (next->kind, reason->kind) != 0)
+            break;
+          same++;
+        }
+      if (same >= 3)
+        gtk_list_box_append (self->reasons_list,
+                             reason_group_row (self, judgement->reasons, i, same));
+      else
+        for (guint k = 0; k < same; k++)
+          gtk_list_box_append (self->reasons_list,
+                               reason_row (g_ptr_array_index (judgement->reasons, i + k)));
+      i += same;
+    }
 
   clear_list (self->notices_list);
   for (guint i = 0; i < judgement->notices->len; i++)
@@ -334,6 +433,7 @@ show_judgement (AwbConclusionPage *self)
 
 static void
 on_session_changed_cb (AwbConclusionPage *self,
+                       guint              what,
                        AwbSession        *session)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -382,7 +482,7 @@ statement_result_cb (GtkWidget    *field,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->statement_status), "error");
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_STATEMENT);
 }
 
 static void
@@ -401,7 +501,7 @@ on_reset_statement_button_clicked_cb (AwbConclusionPage *self,
     }
   /* drop what is shown, so that the generated text replaces it */
   awb_autosave_set_text (GTK_WIDGET (self->statement_view), "");
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_STATEMENT);
 }
 
 static void
@@ -504,5 +604,5 @@ awb_conclusion_page_set_session (AwbConclusionPage *self,
                                               G_CALLBACK (on_session_changed_cb), self,
                                               G_CONNECT_SWAPPED);
   awb_autosave_set_text (GTK_WIDGET (self->statement_view), "");
-  on_session_changed_cb (self, session);
+  on_session_changed_cb (self, AWB_SESSION_ALL, session);
 }

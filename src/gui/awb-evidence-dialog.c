@@ -97,7 +97,7 @@ saved (AwbEvidenceDialog *self)
   evidence = awb_evidence_lookup (database (self), awb_evidence_get_id (self->evidence), &error);
   if (evidence != NULL)
     g_set_object (&self->evidence, evidence);
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_EVIDENCE);
 }
 
 static gboolean
@@ -654,7 +654,7 @@ on_add_button_clicked_cb (AwbEvidenceDialog *self,
       return;
     }
 
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_EVIDENCE);
   /* Translators: a toast after adding an evidence item */
   toast = g_strdup_printf (_("Evidence “%s” added"), title);
   if (parent != NULL)

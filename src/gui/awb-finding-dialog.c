@@ -100,7 +100,7 @@ result_cb (GtkWidget    *field,
     }
   gtk_widget_remove_css_class (field, "error");
   show_error (self, NULL);
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_FINDINGS);
 }
 
 static void
@@ -132,7 +132,7 @@ on_add_button_clicked_cb (AwbFindingDialog *self,
       show_error (self, error->message);
       return;
     }
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_FINDINGS);
   if (parent != NULL)
     awb_window_show_message (GTK_WIDGET (parent), _("Finding added"));
   gtk_window_destroy (GTK_WINDOW (self));

@@ -68,6 +68,7 @@ load (AwbHistoryPage *self)
 
 static void
 on_session_changed_cb (AwbHistoryPage *self,
+                       guint           what,
                        AwbSession     *session)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -190,5 +191,5 @@ awb_history_page_set_session (AwbHistoryPage *self,
   self->changed_id = g_signal_connect_object (session, "changed",
                                               G_CALLBACK (on_session_changed_cb), self,
                                               G_CONNECT_SWAPPED);
-  on_session_changed_cb (self, session);
+  on_session_changed_cb (self, AWB_SESSION_ALL, session);
 }

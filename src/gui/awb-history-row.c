@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "awb-case.h"
+#include "awb-finding.h"
 #include "awb-history-row.h"
+#include "awb-rating.h"
 
 /* One entry of the case's history as a row: when, what in words, which
  * record and which of its fields changed, and who. */
@@ -109,9 +112,22 @@ detail_of (const AwbHistoryEntry *e)
   for (guint i = 0; label_keys[i] != NULL; i++)
     {
       const char *value = member_text (shown, label_keys[i]);
+      AwbRating rating;
+      AwbFindingStatus status;
+      AwbFindingKind kind;
+      AwbStage stage;
 
       if (value == NULL || *value == '\0')
         continue;
+      /* stored values in words a person reads */
+      if (g_str_equal (label_keys[i], "rating") && awb_rating_from_string (value, &rating))
+        value = awb_rating_label (rating);
+      else if (g_str_equal (label_keys[i], "status") && awb_finding_status_from_string (value, &status))
+        value = awb_finding_status_label (status);
+      else if (g_str_equal (label_keys[i], "kind") && awb_finding_kind_from_string (value, &kind))
+        value = awb_finding_kind_label (kind);
+      else if (g_str_equal (label_keys[i], "to_stage") && awb_stage_from_string (value, &stage))
+        value = awb_stage_label (stage);
       if (out->len > 0)
         g_string_append (out, " · ");
       g_string_append (out, value);

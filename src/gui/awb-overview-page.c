@@ -217,8 +217,12 @@ show_case (AwbOverviewPage *self)
 
 static void
 on_session_changed_cb (AwbOverviewPage *self,
+                       guint            what,
                        AwbSession      *session)
 {
+  /* the case's own record, or its lock */
+  if (!(what & (AWB_SESSION_CASE | AWB_SESSION_PANEL)))
+    return;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     show_case (self);
   else
@@ -238,7 +242,7 @@ advance_to (AwbOverviewPage *self,
       awb_window_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_CASE);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-cases", NULL);
 }
 
@@ -299,7 +303,7 @@ on_check_toggled_cb (GtkCheckButton  *check,
       self->updating = FALSE;
       return;
     }
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_CASE);
 }
 
 static gboolean
@@ -338,7 +342,7 @@ field_result_cb (GtkWidget    *field,
     }
   gtk_widget_remove_css_class (field, "error");
   gtk_widget_set_tooltip_text (field, NULL);
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_CASE);
 }
 
 static char **
@@ -520,5 +524,5 @@ awb_overview_page_set_session (AwbOverviewPage *self,
   self->changed_id = g_signal_connect_object (session, "changed",
                                               G_CALLBACK (on_session_changed_cb), self,
                                               G_CONNECT_SWAPPED);
-  on_session_changed_cb (self, session);
+  on_session_changed_cb (self, AWB_SESSION_ALL, session);
 }

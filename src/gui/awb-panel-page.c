@@ -25,6 +25,8 @@ struct _AwbPanelPage
   AdwActionRow *submission_row;
   GtkWidget  *submit_button;
   GtkWidget  *reopen_button;
+  GtkWidget  *add_member_button;
+  AdwPreferencesGroup *members_group;
   GtkListBox *members_list;
   GtkWidget  *dissent_group;
   GtkListBox *dissent_list;
@@ -67,7 +69,7 @@ vote_label (AwbVote vote)
 static void
 refresh (AwbPanelPage *self)
 {
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_PANEL);
 }
 
 static void
@@ -318,6 +320,12 @@ show_panel (AwbPanelPage *self)
   gtk_widget_set_visible (self->reopen_button, locked);
   gtk_widget_set_sensitive (self->submit_button, judgement->conclusion != AWB_CONCLUSION_INCOMPLETE);
 
+  /* the panel works on a submitted case */
+  gtk_widget_set_visible (self->add_member_button, locked);
+  adw_preferences_group_set_description (self->members_group,
+                                         locked ? _("Expand a member to record their reviews and vote.")
+                                                : _("Members are added once the case is submitted to the panel."));
+  gtk_widget_set_visible (GTK_WIDGET (self->members_list), panel->members->len > 0);
   clear_list (self->members_list);
   for (guint i = 0; i < panel->members->len; i++)
     gtk_list_box_append (self->members_list,
@@ -340,6 +348,7 @@ show_panel (AwbPanelPage *self)
 
 static void
 on_session_changed_cb (AwbPanelPage *self,
+                       guint         what,
                        AwbSession   *session)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -478,6 +487,8 @@ awb_panel_page_class_init (AwbPanelPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwbPanelPage, submission_row);
   gtk_widget_class_bind_template_child (widget_class, AwbPanelPage, submit_button);
   gtk_widget_class_bind_template_child (widget_class, AwbPanelPage, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, AwbPanelPage, add_member_button);
+  gtk_widget_class_bind_template_child (widget_class, AwbPanelPage, members_group);
   gtk_widget_class_bind_template_child (widget_class, AwbPanelPage, members_list);
   gtk_widget_class_bind_template_child (widget_class, AwbPanelPage, dissent_group);
   gtk_widget_class_bind_template_child (widget_class, AwbPanelPage, dissent_list);
@@ -490,14 +501,7 @@ awb_panel_page_class_init (AwbPanelPageClass *klass)
 static void
 awb_panel_page_init (AwbPanelPage *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  placeholder = gtk_label_new (_("No members yet."));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->members_list, placeholder);
 }
 
 void
@@ -516,5 +520,5 @@ awb_panel_page_set_session (AwbPanelPage *self,
   self->changed_id = g_signal_connect_object (session, "changed",
                                               G_CALLBACK (on_session_changed_cb), self,
                                               G_CONNECT_SWAPPED);
-  on_session_changed_cb (self, session);
+  on_session_changed_cb (self, AWB_SESSION_ALL, session);
 }

@@ -92,7 +92,7 @@ result_cb (GtkWidget    *field,
     }
   gtk_widget_remove_css_class (field, "error");
   show_error (self, NULL);
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_REGISTERS);
 }
 
 static void
@@ -110,7 +110,7 @@ on_switch_active_cb (AwbProjectDialog *self,
       return;
     }
   show_error (self, NULL);
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_REGISTERS);
 }
 
 static void
@@ -133,7 +133,7 @@ on_add_button_clicked_cb (AwbProjectDialog *self,
       show_error (self, error->message);
       return;
     }
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_REGISTERS);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -152,7 +152,7 @@ on_delete_button_clicked_cb (AwbProjectDialog *self,
       show_error (self, error->message);
       return;
     }
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_REGISTERS);
   /* Translators: a toast after removing a project from the register */
   message = g_strdup_printf (_("Project for “%s” removed from the register"),
                              awb_project_get_client (self->project));

@@ -53,6 +53,21 @@ format_accepted (gpointer unused,
   return g_strdup (accepted ? _("Passed") : _("Failed"));
 }
 
+/* Rows are opened, not chosen: nothing is selected until a row is clicked. */
+static GtkSelectionModel *
+selection_of (GListModel *model)
+{
+  GtkSingleSelection *selection;
+
+  if (model == NULL)
+    return NULL;
+  selection = gtk_single_selection_new (g_object_ref (model));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  return GTK_SELECTION_MODEL (selection);
+}
+
 static void
 show_check (AdwActionRow         *row,
             GtkImage             *icon,
@@ -98,12 +113,8 @@ show_registers (AwbRegistersPage *self)
   if (projects == NULL)
     g_warning ("Cannot read the project register: %s", error->message);
 
-  gtk_column_view_set_model (self->staff_view,
-                             staff != NULL ? GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (staff)))
-                                           : NULL);
-  gtk_column_view_set_model (self->projects_view,
-                             projects != NULL ? GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (projects)))
-                                              : NULL);
+  gtk_column_view_set_model (self->staff_view, selection_of (staff));
+  gtk_column_view_set_model (self->projects_view, selection_of (projects));
   gtk_label_set_text (self->staff_empty,
                       staff != NULL && g_list_model_get_n_items (staff) > 0
                         ? "" : _("Nobody in the register yet."));
@@ -118,6 +129,7 @@ show_registers (AwbRegistersPage *self)
 
 static void
 on_session_changed_cb (AwbRegistersPage *self,
+                       guint             what,
                        AwbSession       *session)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -262,5 +274,5 @@ awb_registers_page_set_session (AwbRegistersPage *self,
   self->changed_id = g_signal_connect_object (session, "changed",
                                               G_CALLBACK (on_session_changed_cb), self,
                                               G_CONNECT_SWAPPED);
-  on_session_changed_cb (self, session);
+  on_session_changed_cb (self, AWB_SESSION_ALL, session);
 }

@@ -67,6 +67,8 @@ struct _AwbRequirementPage
   AwbRating          pending;                      /* N/A waiting for its justification */
   gboolean           updating;
   gboolean           folded;
+  guint              evidence_generation;
+  gboolean           loading;
 };
 
 G_DEFINE_FINAL_TYPE (AwbRequirementPage, awb_requirement_page, GTK_TYPE_WIDGET)
@@ -356,8 +358,14 @@ bind_evidence_row (AwbRequirementPage *self,
                                       awb_requirement_get_id (self->requirement));
       gtk_list_item_set_activatable (list_item, TRUE);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  awb_evidence_row_get_summary (widget), -1);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (expander), "awb-label"),
+                 awb_evidence_row_get_summary (widget)) != 0)
+    {
+      g_object_set_data_full (G_OBJECT (expander), "awb-label",
+                              g_strdup (awb_evidence_row_get_summary (widget)), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      awb_evidence_row_get_summary (widget), -1);
+    }
 }
 
 static void
@@ -390,28 +398,59 @@ on_evidence_unbind_cb (GtkSignalListItemFactory *factory,
   g_hash_table_remove (self->bound, list_item);
 }
 
-static void
-load_evidence (AwbRequirementPage *self)
+/* A requirement of a large case has thousands of items: they are read in a
+ * worker thread on its own connection, and shown when they arrive (unless
+ * another requirement was picked meanwhile). */
+typedef struct
 {
-  g_autoptr(GListModel) list = NULL;
+  char *db_path;
+  char *case_id;
+  char *requirement_id;
+} EvidenceQuery;
+
+static void
+evidence_query_free (EvidenceQuery *query)
+{
+  g_free (query->db_path);
+  g_free (query->case_id);
+  g_free (query->requirement_id);
+  g_free (query);
+}
+
+static void
+load_evidence_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  EvidenceQuery *query = data;
+  g_autoptr(AwbDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  db = awb_database_open (query->db_path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  list = awb_evidence_list (db, query->case_id, query->requirement_id, &error);
+  if (list == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, list, g_object_unref);
+}
+
+static void
+show_evidence (AwbRequirementPage *self,
+               GListModel         *list)
+{
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *title = NULL;
   GHashTableIter iter;
   gpointer list_item;
-  guint n;
+  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
-  list = awb_evidence_list (awb_session_get_database (self->session),
-                            awb_session_get_case_id (self->session),
-                            awb_requirement_get_id (self->requirement), &error);
-  if (list == NULL)
-    {
-      g_warning ("Cannot list the evidence of %s: %s",
-                 awb_requirement_get_id (self->requirement), error->message);
-      g_list_store_remove_all (self->evidence);
-      return;
-    }
-  n = g_list_model_get_n_items (list);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, g_list_model_get_item (list, i));
   g_list_store_splice (self->evidence, 0, g_list_model_get_n_items (G_LIST_MODEL (self->evidence)),
@@ -429,6 +468,44 @@ load_evidence (AwbRequirementPage *self)
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &list_item, NULL))
     bind_evidence_row (self, list_item);
+}
+
+static void
+on_evidence_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(AwbRequirementPage) self = user_data;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_task_get_source_tag (G_TASK (result)) != GUINT_TO_POINTER (self->evidence_generation))
+    return;  /* another requirement, or a newer load */
+  self->loading = FALSE;
+  if (list == NULL)
+    {
+      g_warning ("Cannot list the evidence: %s", error->message);
+      return;
+    }
+  show_evidence (self, list);
+}
+
+static void
+load_evidence (AwbRequirementPage *self)
+{
+  EvidenceQuery *query = g_new0 (EvidenceQuery, 1);
+  g_autoptr(GTask) task = NULL;
+
+  query->db_path = g_strdup (awb_database_get_path (awb_session_get_database (self->session)));
+  query->case_id = g_strdup (awb_session_get_case_id (self->session));
+  query->requirement_id = g_strdup (awb_requirement_get_id (self->requirement));
+  self->evidence_generation++;
+  self->loading = TRUE;
+  task = g_task_new (NULL, NULL, on_evidence_loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, GUINT_TO_POINTER (self->evidence_generation));
+  g_task_set_task_data (task, query, (GDestroyNotify) evidence_query_free);
+  g_task_run_in_thread (task, load_evidence_thread);
 }
 
 static GtkWidget *
@@ -536,13 +613,17 @@ show_texts (AwbRequirementPage *self)
 
 static void
 on_session_changed_cb (AwbRequirementPage *self,
+                       guint               what,
                        AwbSession         *session)
 {
   if (self->requirement == NULL)
     return;
   show_judgement (self);
-  load_evidence (self);
-  load_findings (self);
+  /* thousands of items in a large case: read again only when they changed */
+  if (what & AWB_SESSION_EVIDENCE)
+    load_evidence (self);
+  if (what & AWB_SESSION_FINDINGS)
+    load_findings (self);
 }
 
 static gboolean
@@ -602,7 +683,7 @@ rationale_result_cb (GtkWidget    *field,
       return;
     }
   set_status (self, _("Saved"), FALSE);
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_RATINGS);
 }
 
 static void
@@ -646,7 +727,7 @@ on_rating_button_toggled_cb (AwbRequirementPage *self,
   /* the rationale went with the rating */
   awb_autosave_set_text (GTK_WIDGET (self->rationale_view), rationale);
   set_status (self, _("Saved"), FALSE);
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_RATINGS);
 }
 
 static void
@@ -665,7 +746,7 @@ on_clear_rating_button_clicked_cb (AwbRequirementPage *self,
       return;
     }
   set_status (self, _("Rating cleared"), FALSE);
-  awb_session_refresh (self->session);
+  awb_session_refresh (self->session, AWB_SESSION_RATINGS);
 }
 
 static void
@@ -902,6 +983,7 @@ awb_requirement_page_set_session (AwbRequirementPage *self,
     g_clear_signal_handler (&self->changed_id, self->session);
   g_set_object (&self->session, session);
   g_clear_object (&self->requirement);
+  self->evidence_generation++;
   g_list_store_remove_all (self->evidence);
   gtk_stack_set_visible_child_name (self->stack, "none");
   if (session != NULL)
@@ -931,6 +1013,9 @@ awb_requirement_page_show (AwbRequirementPage *self,
       return;
     }
   awb_autosave_set_text (GTK_WIDGET (self->rationale_view), "");
+  /* no item of the previous requirement stays on screen while these load */
+  show_evidence (self, NULL);
+  adw_preferences_group_set_title (self->evidence_group, _("Evidence"));
   show_texts (self);
   show_judgement (self);
   load_evidence (self);

@@ -200,8 +200,15 @@ bind_row (AwbRequirementsPage *self,
                                             awb_session_get_open_findings (self->session, id));
       gtk_list_item_set_selectable (list_item, TRUE);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  awb_requirement_row_get_summary (widget), -1);
+  /* assistive technologies hear of a change only when there is one */
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (expander), "awb-label"),
+                 awb_requirement_row_get_summary (widget)) != 0)
+    {
+      g_object_set_data_full (G_OBJECT (expander), "awb-label",
+                              g_strdup (awb_requirement_row_get_summary (widget)), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      awb_requirement_row_get_summary (widget), -1);
+    }
 }
 
 static void
@@ -253,6 +260,7 @@ refilter (AwbRequirementsPage *self)
 
 static void
 on_session_changed_cb (AwbRequirementsPage *self,
+                       guint                what,
                        AwbSession          *session)
 {
   GHashTableIter iter;

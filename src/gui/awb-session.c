@@ -109,9 +109,9 @@ awb_session_class_init (AwbSessionClass *klass)
 
   object_class->finalize = awb_session_finalize;
 
-  /* After every refresh: pages re-read what they show. */
+  /* After every refresh, with the AwbSessionChange flags: pages re-read what they show. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   /* A refresh failed (the database went away, the catalogue is missing). */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -227,9 +227,10 @@ awb_session_get_refresh_usec (AwbSession *self)
   return self->refresh_usec;
 }
 
-/* Re-reads and re-judges the case after an edit, then emits "changed". */
+/* Re-reads and re-judges the case after an edit of what, then emits "changed". */
 void
-awb_session_refresh (AwbSession *self)
+awb_session_refresh (AwbSession       *self,
+                     AwbSessionChange  what)
 {
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -241,6 +242,6 @@ awb_session_refresh (AwbSession *self)
       g_signal_emit (self, signals[FAILED], 0, error->message);
       return;
     }
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0, (guint) what);
   self->refresh_usec = g_get_monotonic_time () - start;
 }

@@ -45,6 +45,28 @@ _awb_window_set_show_cases (AwbWindow *self,
   g_object_notify (G_OBJECT (self), "show-cases");
 }
 
+/* Enabling an action touches every widget bound to it: only on a change. */
+static void
+set_enabled (GtkWidget  *widget,
+             const char *action,
+             gboolean    enabled)
+{
+  GHashTable *states = g_object_get_data (G_OBJECT (widget), "awb-action-states");
+  gpointer known;
+
+  if (states == NULL)
+    {
+      states = g_hash_table_new (g_str_hash, g_str_equal);
+      g_object_set_data_full (G_OBJECT (widget), "awb-action-states", states,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  known = g_hash_table_lookup (states, action);
+  if (known != NULL && GPOINTER_TO_INT (known) == (enabled ? 2 : 1))
+    return;
+  g_hash_table_insert (states, (gpointer) action, GINT_TO_POINTER (enabled ? 2 : 1));
+  gtk_widget_action_set_enabled (widget, action, enabled);
+}
+
 void
 _awb_window_update_actions (AwbWindow *self)
 {
@@ -53,27 +75,28 @@ _awb_window_update_actions (AwbWindow *self)
   gboolean locked = has_case && awb_session_is_locked (self->session);
   gboolean exporting = self->export_cancellable != NULL;
 
-  gtk_widget_action_set_enabled (widget, "win.export", has_case && !exporting);
-  gtk_widget_action_set_enabled (widget, "win.cancel-export", exporting);
-  gtk_widget_action_set_enabled (widget, "win.new-evidence", has_case && !locked);
-  gtk_widget_action_set_enabled (widget, "win.delete-evidence", has_case && !locked);
-  gtk_widget_action_set_enabled (widget, "win.undo-delete-evidence", has_case && !locked);
-  gtk_widget_action_set_enabled (widget, "win.edit-evidence", has_case);
-  gtk_widget_action_set_enabled (widget, "win.new-finding", has_case && !locked);
-  gtk_widget_action_set_enabled (widget, "win.edit-finding", has_case);
-  gtk_widget_action_set_enabled (widget, "win.delete-finding", has_case && !locked);
-  gtk_widget_action_set_enabled (widget, "win.advance-finding", has_case);
-  gtk_widget_action_set_enabled (widget, "win.show-page", has_case);
-  gtk_widget_action_set_enabled (widget, "win.new-maintenance-case", has_case);
-  gtk_widget_action_set_enabled (widget, "win.reopen-case", locked);
-  gtk_widget_action_set_enabled (widget, "win.submit-case", has_case && !locked);
+  set_enabled (widget, "win.export", has_case && !exporting);
+  set_enabled (widget, "win.cancel-export", exporting);
+  set_enabled (widget, "win.new-evidence", has_case && !locked);
+  set_enabled (widget, "win.delete-evidence", has_case && !locked);
+  set_enabled (widget, "win.undo-delete-evidence", has_case && !locked);
+  set_enabled (widget, "win.edit-evidence", has_case);
+  set_enabled (widget, "win.new-finding", has_case && !locked);
+  set_enabled (widget, "win.edit-finding", has_case);
+  set_enabled (widget, "win.delete-finding", has_case && !locked);
+  set_enabled (widget, "win.advance-finding", has_case);
+  set_enabled (widget, "win.show-page", has_case);
+  set_enabled (widget, "win.new-maintenance-case", has_case);
+  set_enabled (widget, "win.reopen-case", locked);
+  set_enabled (widget, "win.submit-case", has_case && !locked);
 }
 
 static void
-refresh (AwbWindow *self)
+refresh (AwbWindow        *self,
+         AwbSessionChange  what)
 {
   if (self->session != NULL)
-    awb_session_refresh (self->session);
+    awb_session_refresh (self->session, what);
 }
 
 static void
@@ -170,7 +193,7 @@ delete_evidence_action (GtkWidget  *widget,
       awb_window_show_message (widget, error->message);
       return;
     }
-  refresh (self);
+  refresh (self, AWB_SESSION_EVIDENCE);
 
   /* Translators: a toast after deleting an evidence item */
   title = g_strdup_printf (_("“%s” deleted"), awb_evidence_get_title (evidence));
@@ -198,7 +221,7 @@ undo_delete_evidence_action (GtkWidget  *widget,
       awb_window_show_message (widget, error->message);
       return;
     }
-  refresh (self);
+  refresh (self, AWB_SESSION_EVIDENCE);
   awb_window_show_message (widget, _("Evidence restored"));
 }
 
@@ -267,7 +290,7 @@ advance_finding_action (GtkWidget  *widget,
       awb_window_show_message (widget, error->message);
       return;
     }
-  refresh (self);
+  refresh (self, AWB_SESSION_FINDINGS);
 }
 
 static void
@@ -293,7 +316,7 @@ undo_delete_finding_action (GtkWidget  *widget,
     awb_finding_set_status (window_database (self), id, s, actor (self), &error);
   if (error != NULL)
     awb_window_show_message (widget, error->message);
-  refresh (self);
+  refresh (self, AWB_SESSION_FINDINGS);
 }
 
 static void
@@ -314,7 +337,7 @@ delete_finding_action (GtkWidget  *widget,
       awb_window_show_message (widget, error->message);
       return;
     }
-  refresh (self);
+  refresh (self, AWB_SESSION_FINDINGS);
 
   toast = adw_toast_new (_("Finding deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -576,7 +599,7 @@ on_reopen_response_cb (AdwMessageDialog *dialog,
       awb_window_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  refresh (self);
+  refresh (self, AWB_SESSION_ALL);
   awb_window_reload_cases (self);
   awb_window_show_message (GTK_WIDGET (self), _("Case reopened: it can be changed again"));
 }
@@ -635,7 +658,7 @@ on_submit_response_cb (AdwMessageDialog *dialog,
       awb_window_show_message (GTK_WIDGET (self), error->message);
       return;
     }
-  refresh (self);
+  refresh (self, AWB_SESSION_ALL);
   awb_window_reload_cases (self);
   awb_window_show_message (GTK_WIDGET (self), _("Submitted to the expert panel: the case is locked"));
 }

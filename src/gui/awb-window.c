@@ -93,6 +93,7 @@ on_evaluator_name_changed_cb (AwbWindow      *self,
 
 static void
 on_session_changed_cb (AwbWindow  *self,
+                       guint       what,
                        AwbSession *session)
 {
   _awb_window_update_actions (self);

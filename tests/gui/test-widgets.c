@@ -287,7 +287,7 @@ test_models_update_views (Fixture       *f,
   g_assert_true (awb_rating_set (f->db, case_id, "3.4-1", AWB_RATING_CONFORMANT, "", NULL, &error));
   g_assert_no_error (error);
 
-  awb_session_refresh (session);
+  awb_session_refresh (session, AWB_SESSION_EVIDENCE | AWB_SESSION_RATINGS);
   spin ();
   j = awb_judgement_lookup (awb_session_get_judgement (session), "3.4-1");
   g_assert_cmpuint (j->supporting[AWB_METHOD_DEMONSTRATION], ==, 1);
