@@ -65,9 +65,12 @@ show_case (AwbCasePage *self)
   g_autofree char *lock = NULL;
 
   adw_view_switcher_title_set_title (self->switcher_title, awb_case_get_applicant (kase));
-  /* Translators: under the applicant in the header: stage · conclusion */
-  subtitle = g_strdup_printf (_("%s · %s"), awb_stage_label (awb_case_get_stage (kase)),
-                              awb_conclusion_label (awb_session_get_judgement (self->session)->conclusion));
+  if (awb_session_get_judgement (self->session) != NULL)
+    /* Translators: under the applicant in the header: stage · conclusion */
+    subtitle = g_strdup_printf (_("%s · %s"), awb_stage_label (awb_case_get_stage (kase)),
+                                awb_conclusion_label (awb_session_get_judgement (self->session)->conclusion));
+  else
+    subtitle = g_strdup (awb_stage_label (awb_case_get_stage (kase)));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 
   gtk_revealer_set_reveal_child (self->lock_revealer, awb_case_is_locked (kase));

@@ -366,6 +366,8 @@ show_judgement (AwbConclusionPage *self)
   guint n_rated = 0, n_backed = 0;
   g_autofree char *counts = NULL;
 
+  if (judgement == NULL)
+    return;  /* shown when the judgement arrives */
   self->dirty = FALSE;
 
   gtk_label_set_text (self->conclusion_label, awb_conclusion_label (judgement->conclusion));

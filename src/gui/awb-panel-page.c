@@ -285,6 +285,8 @@ show_panel (AwbPanelPage *self)
   AwbJudgement *judgement = awb_session_get_judgement (self->session);
   gboolean locked = awb_session_is_locked (self->session);
 
+  if (judgement == NULL)
+    return;  /* shown when the judgement arrives */
   self->dirty = FALSE;
   panel = awb_panel_get (awb_session_get_database (self->session),
                          awb_session_get_case_id (self->session), &error);

@@ -97,6 +97,8 @@ show_registers (AwbRegistersPage *self)
   g_autoptr(GListModel) projects = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (judgement == NULL)
+    return;  /* shown when the judgement arrives */
   self->dirty = FALSE;
   show_check (self->staff_check_row, self->staff_check_icon, &judgement->staff_check,
               _("Certified full-time staff"));

@@ -68,6 +68,7 @@ struct _AwbRequirementPage
   gboolean           updating;
   gboolean           folded;
   guint              evidence_generation;
+  guint              load_source;
   gboolean           loading;
 };
 
@@ -113,8 +114,7 @@ current_judgement (AwbRequirementPage *self)
 {
   if (self->session == NULL || self->requirement == NULL)
     return NULL;
-  return awb_judgement_lookup (awb_session_get_judgement (self->session),
-                               awb_requirement_get_id (self->requirement));
+  return awb_session_lookup (self->session, awb_requirement_get_id (self->requirement));
 }
 
 static AwbRating
@@ -200,6 +200,8 @@ static const AwbCheckResult *
 check_result (AwbJudgement *judgement,
               const char   *requirement_id)
 {
+  if (judgement == NULL)
+    return NULL;
   if (g_strcmp0 (judgement->staff_check.requirement_id, requirement_id) == 0)
     return &judgement->staff_check;
   if (g_strcmp0 (judgement->acceptance_check.requirement_id, requirement_id) == 0)
@@ -223,7 +225,8 @@ show_judgement (AwbRequirementPage *self)
   show_toggles (self, self->pending != AWB_RATING_UNRATED ? self->pending : rating);
   show_rationale_heading (self, self->shown_rating);
   gtk_widget_set_visible (self->clear_rating_button, rating != AWB_RATING_UNRATED && !locked);
-  gtk_widget_set_sensitive (self->rating_box, !locked);
+  /* no rating before the evidence has been judged */
+  gtk_widget_set_sensitive (self->rating_box, !locked && j != NULL);
   gtk_text_view_set_editable (self->rationale_view, !locked);
   if (!awb_autosave_is_pending (GTK_WIDGET (self->rationale_view)))
     awb_autosave_set_text (GTK_WIDGET (self->rationale_view), j != NULL ? j->rationale : "");
@@ -491,11 +494,17 @@ on_evidence_loaded_cb (GObject      *source,
   show_evidence (self, list);
 }
 
-static void
-load_evidence (AwbRequirementPage *self)
+static gboolean
+on_load_evidence_idle_cb (gpointer data)
 {
-  EvidenceQuery *query = g_new0 (EvidenceQuery, 1);
+  AwbRequirementPage *self = data;
+  EvidenceQuery *query;
   g_autoptr(GTask) task = NULL;
+
+  self->load_source = 0;
+  if (self->session == NULL || self->requirement == NULL)
+    return G_SOURCE_REMOVE;
+  query = g_new0 (EvidenceQuery, 1);
 
   query->db_path = g_strdup (awb_database_get_path (awb_session_get_database (self->session)));
   query->case_id = g_strdup (awb_session_get_case_id (self->session));
@@ -506,6 +515,16 @@ load_evidence (AwbRequirementPage *self)
   g_task_set_source_tag (task, GUINT_TO_POINTER (self->evidence_generation));
   g_task_set_task_data (task, query, (GDestroyNotify) evidence_query_free);
   g_task_run_in_thread (task, load_evidence_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the items once the window has drawn what it shows now. */
+static void
+load_evidence (AwbRequirementPage *self)
+{
+  self->evidence_generation++;
+  if (self->load_source == 0)
+    self->load_source = g_idle_add_full (G_PRIORITY_LOW, on_load_evidence_idle_cb, self, NULL);
 }
 
 static GtkWidget *
@@ -850,6 +869,7 @@ awb_requirement_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_id, self->session);
+  g_clear_handle_id (&self->load_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_REQUIREMENT_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

@@ -31,6 +31,7 @@ struct _AwbRequirementRow
   GtkLabel  *demonstration_count;
 
   char      *summary;
+  char      *state;    /* what is shown, to skip a rebind that changes nothing */
 };
 
 G_DEFINE_FINAL_TYPE (AwbRequirementRow, awb_requirement_row, GTK_TYPE_WIDGET)
@@ -70,6 +71,21 @@ show_method_badge (GtkWidget *badge,
     gtk_widget_remove_css_class (badge, "missing");
 }
 
+/* TRUE when state differs from what the row shows (and remembers it). */
+static gboolean
+state_changed (AwbRequirementRow *self,
+               char              *state)
+{
+  if (g_strcmp0 (self->state, state) == 0)
+    {
+      g_free (state);
+      return FALSE;
+    }
+  g_free (self->state);
+  self->state = state;
+  return TRUE;
+}
+
 static void
 awb_requirement_row_dispose (GObject *object)
 {
@@ -80,6 +96,7 @@ awb_requirement_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->state, g_free);
 
   G_OBJECT_CLASS (awb_requirement_row_parent_class)->dispose (object);
 }
@@ -135,9 +152,12 @@ awb_requirement_row_show_section (AwbRequirementRow *self,
 
   g_return_if_fail (AWB_IS_REQUIREMENT_ROW (self));
 
+  if (!state_changed (self, g_strdup_printf ("s%p %u %u", (gpointer) section, n_rated, n_requirements)))
+    return;
   gtk_label_set_text (self->id_label, awb_section_get_id (section));
   gtk_label_set_text (self->text_label, awb_section_get_title (section));
   gtk_widget_add_css_class (self->box, "section-row");
+  gtk_widget_set_visible (self->badges, TRUE);
 
   /* Translators: how many requirements of a section have a rating */
   progress = g_strdup_printf (_("%u of %u rated"), n_rated, n_requirements);
@@ -172,11 +192,23 @@ awb_requirement_row_show_requirement (AwbRequirementRow             *self,
 
   g_return_if_fail (AWB_IS_REQUIREMENT_ROW (self));
 
+  if (!state_changed (self, judgement == NULL
+                              ? g_strdup_printf ("r%p", (gpointer) requirement)
+                              : g_strdup_printf ("r%p %d %d %u %u %u %u %s", (gpointer) requirement,
+                                                 judgement->rating, judgement->sufficiency,
+                                                 judgement->supporting[AWB_METHOD_DOCUMENT],
+                                                 judgement->supporting[AWB_METHOD_INTERVIEW],
+                                                 judgement->supporting[AWB_METHOD_DEMONSTRATION],
+                                                 open_findings,
+                                                 judgement->missing != NULL ? judgement->missing : "")))
+    return;
   gtk_label_set_text (self->id_label, awb_requirement_get_id (requirement));
   gtk_label_set_text (self->text_label, awb_requirement_get_text (requirement));
   gtk_widget_remove_css_class (self->box, "section-row");
   gtk_widget_remove_css_class (GTK_WIDGET (self->rating_badge), "progress");
 
+  /* not judged yet (a large case just opened): no badge rather than a wrong one */
+  gtk_widget_set_visible (self->badges, judgement != NULL);
   gtk_label_set_text (self->rating_badge, awb_rating_label (rating));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->rating_badge), awb_rating_label (rating));
   set_rating_class (GTK_WIDGET (self->rating_badge), rating);

@@ -63,8 +63,7 @@ static gboolean
 requirement_matches (AwbRequirementsPage *self,
                      AwbRequirement      *req)
 {
-  AwbJudgement *judgement = awb_session_get_judgement (self->session);
-  const AwbRequirementJudgement *j = awb_judgement_lookup (judgement, awb_requirement_get_id (req));
+  const AwbRequirementJudgement *j = awb_session_lookup (self->session, awb_requirement_get_id (req));
 
   if (self->search != NULL
       && !text_matches (awb_requirement_get_id (req), self->search)
@@ -112,7 +111,6 @@ count_section (AwbRequirementsPage *self,
                guint               *n_matching)
 {
   AwbCatalogue *catalogue = awb_session_get_catalogue (self->session);
-  AwbJudgement *judgement = awb_session_get_judgement (self->session);
   guint n = awb_catalogue_get_n_requirements (catalogue);
 
   *n_all = *n_rated = *n_matching = 0;
@@ -124,7 +122,7 @@ count_section (AwbRequirementsPage *self,
       if (!in_section (req, section))
         continue;
       (*n_all)++;
-      j = awb_judgement_lookup (judgement, awb_requirement_get_id (req));
+      j = awb_session_lookup (self->session, awb_requirement_get_id (req));
       if (j != NULL && j->rating != AWB_RATING_UNRATED)
         (*n_rated)++;
       if (n_matching != NULL && requirement_matches (self, req))
@@ -196,7 +194,7 @@ bind_row (AwbRequirementsPage *self,
       const char *id = awb_requirement_get_id (req);
 
       awb_requirement_row_show_requirement (widget, req,
-                                            awb_judgement_lookup (awb_session_get_judgement (self->session), id),
+                                            awb_session_lookup (self->session, id),
                                             awb_session_get_open_findings (self->session, id));
       gtk_list_item_set_selectable (list_item, TRUE);
     }

@@ -27,6 +27,7 @@ struct _AwbSession
   AwbJudgement *judgement;
   GHashTable   *open_findings;  /* requirement id → count */
   gint64        refresh_usec;
+  guint         judge_source;
 };
 
 G_DEFINE_FINAL_TYPE (AwbSession, awb_session, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ static guint signals[N_SIGNALS];
 
 static gboolean
 load (AwbSession *self,
+      gboolean    judge,
       GError    **error)
 {
   g_autoptr(AwbCase) kase = NULL;
@@ -57,9 +59,12 @@ load (AwbSession *self,
                                              awb_case_get_catalogue_version (kase), error);
   if (catalogue == NULL)
     return FALSE;
-  judgement = awb_judge_case (self->db, self->case_id, error);
-  if (judgement == NULL)
-    return FALSE;
+  if (judge)
+    {
+      judgement = awb_judge_case (self->db, self->case_id, error);
+      if (judgement == NULL)
+        return FALSE;
+    }
   findings = awb_finding_list (self->db, self->case_id, NULL, error);
   if (findings == NULL)
     return FALSE;
@@ -79,8 +84,11 @@ load (AwbSession *self,
 
   g_set_object (&self->kase, kase);
   g_set_object (&self->catalogue, catalogue);
-  g_clear_pointer (&self->judgement, awb_judgement_free);
-  self->judgement = g_steal_pointer (&judgement);
+  if (judge)
+    {
+      g_clear_pointer (&self->judgement, awb_judgement_free);
+      self->judgement = g_steal_pointer (&judgement);
+    }
   g_clear_pointer (&self->open_findings, g_hash_table_unref);
   self->open_findings = g_steal_pointer (&open);
   return TRUE;
@@ -91,6 +99,7 @@ awb_session_finalize (GObject *object)
 {
   AwbSession *self = (AwbSession *) object;
 
+  g_clear_handle_id (&self->judge_source, g_source_remove);
   g_clear_object (&self->db);
   g_clear_object (&self->kase);
   g_clear_object (&self->catalogue);
@@ -141,7 +150,8 @@ awb_session_new (AwbDatabase *db,
   self->db = g_object_ref (db);
   self->case_id = g_strdup (awb_case_get_id (kase));
   awb_session_set_actor (self, actor);
-  if (!load (self, error))
+  /* the judgement comes with awb_session_judge_soon (), after the first frame */
+  if (!load (self, FALSE, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -175,11 +185,42 @@ awb_session_get_catalogue (AwbSession *self)
   return self->catalogue;
 }
 
+/* NULL until the case has been judged once (awb_session_judge_soon ()). */
 AwbJudgement *
 awb_session_get_judgement (AwbSession *self)
 {
   g_return_val_if_fail (AWB_IS_SESSION (self), NULL);
   return self->judgement;
+}
+
+/* The judgement of requirement_id, or NULL (not judged yet, or unknown). */
+const AwbRequirementJudgement *
+awb_session_lookup (AwbSession *self,
+                    const char *requirement_id)
+{
+  g_return_val_if_fail (AWB_IS_SESSION (self), NULL);
+  return self->judgement != NULL ? awb_judgement_lookup (self->judgement, requirement_id) : NULL;
+}
+
+static gboolean
+on_judge_idle_cb (gpointer data)
+{
+  AwbSession *self = data;
+
+  self->judge_source = 0;
+  awb_session_refresh (self, AWB_SESSION_ALL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Judges the case once the main loop is idle: a window opens on a large case
+ * (100,000 items) and draws before the judgement arrives. */
+void
+awb_session_judge_soon (AwbSession *self)
+{
+  g_return_if_fail (AWB_IS_SESSION (self));
+
+  if (self->judge_source == 0 && self->judgement == NULL)
+    self->judge_source = g_idle_add_full (G_PRIORITY_LOW, on_judge_idle_cb, self, NULL);
 }
 
 /* TRUE while the case is with the expert panel. */
@@ -237,7 +278,8 @@ awb_session_refresh (AwbSession       *self,
 
   g_return_if_fail (AWB_IS_SESSION (self));
 
-  if (!load (self, &error))
+  g_clear_handle_id (&self->judge_source, g_source_remove);
+  if (!load (self, TRUE, &error))
     {
       g_signal_emit (self, signals[FAILED], 0, error->message);
       return;

@@ -36,6 +36,10 @@ const char   *awb_session_get_case_id       (AwbSession  *self);
 AwbCase      *awb_session_get_case          (AwbSession  *self);
 AwbCatalogue *awb_session_get_catalogue     (AwbSession  *self);
 AwbJudgement *awb_session_get_judgement     (AwbSession  *self);
+const AwbRequirementJudgement *
+              awb_session_lookup            (AwbSession  *self,
+                                             const char  *requirement_id);
+void          awb_session_judge_soon        (AwbSession  *self);
 gboolean      awb_session_is_locked         (AwbSession  *self);
 guint         awb_session_get_open_findings (AwbSession  *self,
                                              const char  *requirement_id);

@@ -378,6 +378,7 @@ awb_window_open_case (AwbWindow  *self,
                                              G_CALLBACK (on_session_failed_cb), self,
                                              G_CONNECT_SWAPPED);
   awb_case_page_set_session (self->case_page, session);
+  awb_session_judge_soon (session);
   gtk_stack_set_visible_child_name (self->main_stack, "case");
   awb_case_sidebar_select (self->sidebar, awb_session_get_case_id (session));
   if (last != NULL)
