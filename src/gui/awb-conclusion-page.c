@@ -91,11 +91,22 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+static char *
+capitalized (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char buffer[8] = { 0 };
+
+  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
+  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
+}
+
 static GtkWidget *
 reason_row (const AwbReason *reason)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *text = g_markup_escape_text (reason->text, -1);
+  g_autofree char *sentence = capitalized (reason->text);
+  g_autofree char *text = g_markup_escape_text (sentence, -1);
   GtkWidget *icon = gtk_image_new_from_icon_name (reason_icon (reason->kind));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
@@ -138,30 +149,31 @@ on_reason_row_activated_cb (AdwActionRow      *row,
     g_signal_emit (self, signals[REQUIREMENT_ACTIVATED], 0, id);
 }
 
-static char *
-capitalized (const char *text)
-{
-  gunichar first = g_utf8_get_char (text);
-  char buffer[8] = { 0 };
-
-  g_unichar_to_utf8 (g_unichar_totitle (first), buffer);
-  return g_strconcat (buffer, g_utf8_next_char (text), NULL);
-}
 
 /* Many requirements with the same reason ("not yet rated") make one row that
  * expands into a row per requirement, so that the list stays readable. */
 static GtkWidget *
 reason_group_row (AwbConclusionPage *self,
-                  GPtrArray         *reasons,
-                  guint              first,
-                  guint              count)
+                  GPtrArray         *all,
+                  const AwbReason   *reason)
 {
-  const AwbReason *reason = g_ptr_array_index (reasons, first);
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
+  guint count;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (reason_icon (reason->kind));
   g_autofree char *text = capitalized (reason->text);
   g_autofree char *title = NULL;
   g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const AwbReason *r = g_ptr_array_index (all, i);
+
+      if (r->requirement_id != NULL && g_strcmp0 (r->kind, reason->kind) == 0
+          && g_strcmp0 (r->text, reason->text) == 0)
+        g_ptr_array_add (reasons, (gpointer) r);
+    }
+  count = reasons->len;
 
   /* Translators: a reason shared by several requirements, with how many */
   title = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "%s: %u requirement",
@@ -170,7 +182,7 @@ reason_group_row (AwbConclusionPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   for (guint i = 0; i < count; i++)
     {
-      const AwbReason *r = g_ptr_array_index (reasons, first + i);
+      const AwbReason *r = g_ptr_array_index (reasons, i);
       GtkWidget *child = adw_action_row_new ();
       g_autofree char *accessible = g_strdup_printf (_("%s: %s. Open the requirement."),
                                                      r->requirement_id, r->text);
@@ -395,30 +407,49 @@ show_judgement (AwbConclusionPage *self)
   gtk_label_set_text (self->counts_label, counts);
 
   clear_list (self->reasons_list);
-  for (guint i = 0; i < judgement->reasons->len;)
-    {
-      const AwbReason *reason = g_ptr_array_index (judgement->reasons, i);
-      guint same = 1;
+  {
+    g_autoptr(GHashTable) shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
 
-      while (i + same < judgement->reasons->len)
-        {
-          const AwbReason *next = g_ptr_array_index (judgement->reasons, i + same);
+    /* a reason shared by several requirements ("not yet rated") is one row,
+     * where the first of them stands */
+    for (guint i = 0; i < judgement->reasons->len; i++)
+      {
+        const AwbReason *reason = g_ptr_array_index (judgement->reasons, i);
+        char *key;
 
-          if (reason->requirement_id == NULL || next->requirement_id == NULL
-              || g_strcmp0 (next->text, reason->text) != 0
-              || g_strcmp0 (next->kind, reason->kind) != 0)
-            break;
-          same++;
-        }
-      if (same >= 3)
-        gtk_list_box_append (self->reasons_list,
-                             reason_group_row (self, judgement->reasons, i, same));
-      else
-        for (guint k = 0; k < same; k++)
-          gtk_list_box_append (self->reasons_list,
-                               reason_row (g_ptr_array_index (judgement->reasons, i + k)));
-      i += same;
-    }
+        if (reason->requirement_id == NULL)
+          continue;
+        key = g_strconcat (reason->kind != NULL ? reason->kind : "", "\n", reason->text, NULL);
+        g_hash_table_insert (shared, key,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (shared, key)) + 1));
+      }
+    for (guint i = 0; i < judgement->reasons->len; i++)
+      {
+        const AwbReason *reason = g_ptr_array_index (judgement->reasons, i);
+        g_autofree char *key = NULL;
+        guint n;
+
+        if (reason->requirement_id == NULL)
+          {
+            gtk_list_box_append (self->reasons_list, reason_row (reason));
+            continue;
+          }
+        key = g_strconcat (reason->kind != NULL ? reason->kind : "", "\n", reason->text, NULL);
+        n = GPOINTER_TO_UINT (g_hash_table_lookup (shared, key));
+        if (n < 3)
+          gtk_list_box_append (self->reasons_list, reason_row (reason));
+        else if (!g_hash_table_contains (shown, key))
+          {
+            const char *stored = NULL;
+
+            g_hash_table_lookup_extended (shared, key, (gpointer *) &stored, NULL);
+            g_hash_table_add (shown, (gpointer) stored);
+            gtk_list_box_append (self->reasons_list,
+                                 reason_group_row (self, judgement->reasons, reason));
+          }
+      }
+  }
 
   clear_list (self->notices_list);
   for (guint i = 0; i < judgement->notices->len; i++)
