@@ -1005,7 +1005,8 @@ awb_requirement_page_set_session (AwbRequirementPage *self,
   g_clear_object (&self->requirement);
   self->evidence_generation++;
   g_list_store_remove_all (self->evidence);
-  gtk_stack_set_visible_child_name (self->stack, "none");
+  /* blank, not "no requirement selected", while the first one is picked */
+  gtk_stack_set_visible_child_name (self->stack, session != NULL ? "blank" : "none");
   if (session != NULL)
     self->changed_id = g_signal_connect_object (session, "changed",
                                                 G_CALLBACK (on_session_changed_cb), self,

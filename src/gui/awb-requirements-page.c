@@ -42,6 +42,7 @@ struct _AwbRequirementsPage
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GHashTable         *bound;    /* GtkListItem* currently bound */
+  guint               select_source;
   char               *search;   /* case-folded, or NULL */
 };
 
@@ -286,6 +287,9 @@ on_selection_changed_cb (AwbRequirementsPage *self,
   item = gtk_tree_list_row_get_item (row);
   if (AWB_IS_REQUIREMENT (item))
     awb_requirement_page_show (self->requirement_page, AWB_REQUIREMENT (item));
+  /* chosen from elsewhere (a reason, an assistive technology): bring it into view */
+  gtk_widget_activate_action (GTK_WIDGET (self->tree_view), "list.scroll-to-item", "u",
+                              gtk_single_selection_get_selected (selection));
 }
 
 static void
@@ -354,6 +358,7 @@ awb_requirements_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_id, self->session);
+  g_clear_handle_id (&self->select_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_REQUIREMENTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -409,6 +414,22 @@ awb_requirements_page_init (AwbRequirementsPage *self)
   g_object_unref (factory);
 }
 
+static gboolean
+on_select_first_idle_cb (gpointer data)
+{
+  AwbRequirementsPage *self = data;
+  AwbCatalogue *catalogue;
+
+  self->select_source = 0;
+  if (self->session == NULL || awb_requirement_page_get_requirement (self->requirement_page) != NULL)
+    return G_SOURCE_REMOVE;
+  catalogue = awb_session_get_catalogue (self->session);
+  if (awb_catalogue_get_n_requirements (catalogue) > 0)
+    awb_requirements_page_select (self,
+                                  awb_requirement_get_id (awb_catalogue_get_requirement (catalogue, 0)));
+  return G_SOURCE_REMOVE;
+}
+
 /* Shows session's case; NULL shows nothing. */
 void
 awb_requirements_page_set_session (AwbRequirementsPage *self,
@@ -461,10 +482,10 @@ awb_requirements_page_set_session (AwbRequirementsPage *self,
                                               G_CONNECT_SWAPPED);
   update_empty (self);
 
-  /* start on the first requirement rather than an empty page */
-  if (awb_catalogue_get_n_requirements (catalogue) > 0)
-    awb_requirements_page_select (self,
-                                  awb_requirement_get_id (awb_catalogue_get_requirement (catalogue, 0)));
+  /* start on the first requirement rather than an empty page, once the
+   * window has drawn: a requirement's page is the costliest part to build */
+  g_clear_handle_id (&self->select_source, g_source_remove);
+  self->select_source = g_idle_add_full (G_PRIORITY_LOW, on_select_first_idle_cb, self, NULL);
 }
 
 /* Selects requirement_id, clearing a search or filter that hides it, and
