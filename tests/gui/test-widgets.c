@@ -226,6 +226,14 @@ test_actions (Fixture       *f,
   g_assert_true (awb_window_open_case (window, case_id, &error));
   g_assert_no_error (error);
   g_assert_true (action_enabled (GTK_WIDGET (window), "win.export"));
+  /* the case to open next time */
+  if (awb_application_get_settings (f->app) != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (awb_application_get_settings (f->app),
+                                                     "last-case-id");
+
+      g_assert_cmpstr (last, ==, case_id);
+    }
 
   /* a case id nobody has is refused, and the open case stays */
   g_assert_false (awb_window_open_case (window, "00000000-no-such-case", &error));
@@ -301,6 +309,17 @@ test_models_update_views (Fixture       *f,
                             "Conformant"));
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_type,
                                  GSIZE_TO_POINTER (AWB_TYPE_REQUIREMENT_PAGE)));
+
+  /* deleting asks nothing; the toast's Undo brings the item back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-evidence", "s", id));
+  spin ();
+  j = awb_judgement_lookup (awb_session_get_judgement (session), "3.4-1");
+  g_assert_cmpuint (j->supporting[AWB_METHOD_DEMONSTRATION], ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-evidence", "s",
+                                             id));
+  spin ();
+  j = awb_judgement_lookup (awb_session_get_judgement (session), "3.4-1");
+  g_assert_cmpuint (j->supporting[AWB_METHOD_DEMONSTRATION], ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
