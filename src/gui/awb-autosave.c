@@ -168,7 +168,16 @@ awb_autosave_set_text (GtkWidget  *field,
     text = "";
   if (state != NULL)
     {
+      g_autofree char *shown = awb_autosave_get_text (field);
+
       g_clear_handle_id (&state->timeout_id, g_source_remove);
+      /* the same text again (a refresh): no relayout */
+      if (g_str_equal (shown, text))
+        {
+          g_free (state->committed);
+          state->committed = g_strdup (text);
+          return;
+        }
       state->loading = TRUE;
     }
   if (buffer != NULL)

@@ -150,6 +150,49 @@ on_reason_row_activated_cb (AdwActionRow      *row,
 }
 
 
+static char **
+requirement_ids (GPtrArray *reasons)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < reasons->len; i++)
+    g_strv_builder_add (ids, ((const AwbReason *) g_ptr_array_index (reasons, i))->requirement_id);
+  return g_strv_builder_end (ids);
+}
+
+static void
+on_group_expanded_cb (AdwExpanderRow    *row,
+                      GParamSpec        *pspec,
+                      AwbConclusionPage *self)
+{
+  const char * const *ids = g_object_get_data (G_OBJECT (row), "requirement-ids");
+  const char *text = g_object_get_data (G_OBJECT (row), "reason-text");
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "filled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (TRUE));
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      GtkWidget *child = adw_action_row_new ();
+      g_autofree char *accessible = g_strdup_printf (_("%s: %s. Open the requirement."), ids[i], text);
+      AwbRequirement *req = awb_catalogue_lookup (awb_session_get_catalogue (self->session), ids[i]);
+      g_autofree char *req_text = g_markup_escape_text (req != NULL ? awb_requirement_get_text (req)
+                                                                    : "", -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), ids[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), req_text);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (child), 1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (child),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), TRUE);
+      g_object_set_data_full (G_OBJECT (child), "requirement-id", g_strdup (ids[i]), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+      g_signal_connect (child, "activated", G_CALLBACK (on_reason_row_activated_cb), self);
+      adw_expander_row_add_row (row, child);
+    }
+}
+
 /* Many requirements with the same reason ("not yet rated") make one row that
  * expands into a row per requirement, so that the list stays readable. */
 static GtkWidget *
@@ -180,32 +223,17 @@ reason_group_row (AwbConclusionPage *self,
                                                 "%s: %u requirements", count),
                                    text, count);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  for (guint i = 0; i < count; i++)
+  for (guint i = 0; i < count && i < 6; i++)
     {
       const AwbReason *r = g_ptr_array_index (reasons, i);
-      GtkWidget *child = adw_action_row_new ();
-      g_autofree char *accessible = g_strdup_printf (_("%s: %s. Open the requirement."),
-                                                     r->requirement_id, r->text);
-      AwbRequirement *req = awb_catalogue_lookup (awb_session_get_catalogue (self->session),
-                                                  r->requirement_id);
-      g_autofree char *req_text = g_markup_escape_text (req != NULL ? awb_requirement_get_text (req)
-                                                                    : "", -1);
 
-      if (i < 6)
-        g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", r->requirement_id);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), r->requirement_id);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (child), req_text);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (child), 1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (child),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (child), TRUE);
-      g_object_set_data_full (G_OBJECT (child), "requirement-id", g_strdup (r->requirement_id),
-                              g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible, -1);
-      g_signal_connect (child, "activated", G_CALLBACK (on_reason_row_activated_cb), self);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
+      g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", r->requirement_id);
     }
+  /* the rows of the requirements are made when the row is first expanded */
+  g_object_set_data_full (G_OBJECT (row), "requirement-ids", requirement_ids (reasons),
+                          (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (row), "reason-text", g_strdup (reason->text), g_free);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_group_expanded_cb), self, 0);
   if (count > 6)
     g_string_append (ids, " …");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), ids->str);
