@@ -608,33 +608,7 @@ awb_finding_remove (AwbDatabase *db,
                     const char  *actor,
                     GError     **error)
 {
-  g_autofree char *fid = NULL;
-  g_autoptr(AwbFinding) finding = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
-
-  fid = _awb_resolve_id (db, "findings", finding_id, _("finding"), error);
-  if (fid == NULL)
-    return FALSE;
-  if (actor == NULL)
-    actor = awb_history_default_actor ();
-
-  if (!awb_database_begin (db, error))
-    return FALSE;
-  finding = load (db, fid, error);
-  ok = finding != NULL && _awb_case_require_unlocked (db, finding->case_id, error);
-  if (ok)
-    {
-      before = _awb_database_row_json (db, "findings", "id", fid, error);
-      ok = before != NULL;
-    }
-  ok = ok && _awb_database_run (db, error, "DELETE FROM findings WHERE id = ?", "s", fid) &&
-       _awb_tombstone_add (db, "findings", fid, finding->case_id, error) &&
-       awb_history_append (db, finding->case_id, actor, "remove", "finding", fid, before, NULL,
-                           error);
-  return _awb_action_finish (db, ok, error);
+  return _awb_record_remove (db, "findings", "finding", finding_id, _("finding"), actor, error);
 }
 
 AwbFinding *

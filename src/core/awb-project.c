@@ -409,33 +409,7 @@ awb_project_remove (AwbDatabase *db,
                     const char  *actor,
                     GError     **error)
 {
-  g_autofree char *pid = NULL;
-  g_autoptr(AwbProject) project = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
-
-  pid = _awb_resolve_id (db, "projects", project_id, _("project"), error);
-  if (pid == NULL)
-    return FALSE;
-  if (actor == NULL)
-    actor = awb_history_default_actor ();
-
-  if (!awb_database_begin (db, error))
-    return FALSE;
-  project = load (db, pid, error);
-  ok = project != NULL && _awb_case_require_unlocked (db, project->case_id, error);
-  if (ok)
-    {
-      before = _awb_database_row_json (db, "projects", "id", pid, error);
-      ok = before != NULL;
-    }
-  ok = ok && _awb_database_run (db, error, "DELETE FROM projects WHERE id = ?", "s", pid) &&
-       _awb_tombstone_add (db, "projects", pid, project->case_id, error) &&
-       awb_history_append (db, project->case_id, actor, "remove", "project", pid, before, NULL,
-                           error);
-  return _awb_action_finish (db, ok, error);
+  return _awb_record_remove (db, "projects", "project", project_id, _("project"), actor, error);
 }
 
 AwbProject *

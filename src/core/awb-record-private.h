@@ -56,4 +56,15 @@ gboolean      _awb_check_name              (const char  *what,
                                             const char  *text,
                                             GError     **error);
 
+/* Removes one record of a simple record table (one with id and case_id): the
+ * panel lock, the row's last state into history, a tombstone, one transaction.
+ * entity names it in history ("staff"); what names it in messages. */
+gboolean      _awb_record_remove           (AwbDatabase *db,
+                                            const char  *table,
+                                            const char  *entity,
+                                            const char  *id_or_prefix,
+                                            const char  *what,
+                                            const char  *actor,
+                                            GError     **error);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "awb-catalogue-registry.h"
 #include "awb-dates.h"
 #include "awb-error.h"
+#include "awb-history.h"
 #include "awb-record-private.h"
 
 /* What every record module needs: ids that people can type short, the panel
@@ -232,4 +233,45 @@ _awb_check_name (const char *what,
         }
     }
   return TRUE;
+}
+
+gboolean
+_awb_record_remove (AwbDatabase *db,
+                    const char  *table,
+                    const char  *entity,
+                    const char  *id_or_prefix,
+                    const char  *what,
+                    const char  *actor,
+                    GError     **error)
+{
+  static const char * const simple_tables[] = { "findings", "staff", "projects", NULL };
+  g_autofree char *rid = NULL;
+  g_autofree char *case_id = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (g_strv_contains (simple_tables, table), FALSE);
+
+  rid = _awb_resolve_id (db, table, id_or_prefix, what, error);
+  if (rid == NULL)
+    return FALSE;
+  if (actor == NULL)
+    actor = awb_history_default_actor ();
+
+  if (!awb_database_begin (db, error))
+    return FALSE;
+  before = _awb_database_row_json (db, table, "id", rid, error);
+  ok = before != NULL;
+  if (ok)
+    {
+      case_id = g_strdup (json_object_get_string_member (json_node_get_object (before), "case_id"));
+      ok = _awb_case_require_unlocked (db, case_id, error);
+    }
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  ok = ok && _awb_database_run (db, error, sql, "s", rid) &&
+       _awb_tombstone_add (db, table, rid, case_id, error) &&
+       awb_history_append (db, case_id, actor, "remove", entity, rid, before, NULL, error);
+  return _awb_action_finish (db, ok, error);
 }

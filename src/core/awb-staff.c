@@ -454,33 +454,7 @@ awb_staff_remove (AwbDatabase *db,
                   const char  *actor,
                   GError     **error)
 {
-  g_autofree char *sid = NULL;
-  g_autoptr(AwbStaff) staff = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
-
-  sid = _awb_resolve_id (db, "staff", staff_id, _("staff entry"), error);
-  if (sid == NULL)
-    return FALSE;
-  if (actor == NULL)
-    actor = awb_history_default_actor ();
-
-  if (!awb_database_begin (db, error))
-    return FALSE;
-  staff = load (db, sid, error);
-  ok = staff != NULL && _awb_case_require_unlocked (db, staff->case_id, error);
-  if (ok)
-    {
-      before = _awb_database_row_json (db, "staff", "id", sid, error);
-      ok = before != NULL;
-    }
-  ok = ok && _awb_database_run (db, error, "DELETE FROM staff WHERE id = ?", "s", sid) &&
-       _awb_tombstone_add (db, "staff", sid, staff->case_id, error) &&
-       awb_history_append (db, staff->case_id, actor, "remove", "staff", sid, before, NULL,
-                           error);
-  return _awb_action_finish (db, ok, error);
+  return _awb_record_remove (db, "staff", "staff", staff_id, _("staff entry"), actor, error);
 }
 
 AwbStaff *
