@@ -76,6 +76,7 @@ _awb_window_update_actions (AwbWindow *self)
   gboolean exporting = self->export_cancellable != NULL;
 
   set_enabled (widget, "win.export", has_case && !exporting);
+  set_enabled (widget, "win.export-portfolio", !exporting);
   set_enabled (widget, "win.cancel-export", exporting);
   set_enabled (widget, "win.new-evidence", has_case && !locked);
   set_enabled (widget, "win.delete-evidence", has_case && !locked);
@@ -413,17 +414,25 @@ on_export_done_cb (GObject      *source,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* portfolio: the summary of every case in the database instead of the open case */
 static void
 start_export (AwbWindow  *self,
-              const char *path)
+              const char *path,
+              gboolean    portfolio)
 {
   self->export_cancellable = g_cancellable_new ();
   _awb_window_update_actions (self);
   awb_case_page_show_progress (self->case_page, _("Exporting…"), 0);
-  awb_xlsx_export_case_async (window_database (self), awb_session_get_case_id (self->session), path,
-                              AWB_XLSX_FORCE, self->export_cancellable, on_export_progress_cb,
-                              g_object_ref (self), g_object_unref, on_export_done_cb,
-                              g_object_ref (self));
+  if (portfolio)
+    awb_xlsx_export_portfolio_async (window_database (self), path, AWB_XLSX_FORCE,
+                                     self->export_cancellable, on_export_progress_cb,
+                                     g_object_ref (self), g_object_unref, on_export_done_cb,
+                                     g_object_ref (self));
+  else
+    awb_xlsx_export_case_async (window_database (self), awb_session_get_case_id (self->session),
+                                path, AWB_XLSX_FORCE, self->export_cancellable,
+                                on_export_progress_cb, g_object_ref (self), g_object_unref,
+                                on_export_done_cb, g_object_ref (self));
 }
 
 static void
@@ -433,11 +442,12 @@ on_export_chooser_response_cb (GtkNativeDialog *native,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
+  gboolean portfolio = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "portfolio"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
   g_object_unref (native);
-  if (file == NULL || self->session == NULL)
+  if (file == NULL || (self->session == NULL && !portfolio))
     return;
   path = g_file_get_path (file);
   if (path == NULL)
@@ -447,7 +457,7 @@ on_export_chooser_response_cb (GtkNativeDialog *native,
       return;
     }
   /* the chooser has asked before replacing a file */
-  start_export (self, path);
+  start_export (self, path, portfolio);
 }
 
 static char *
@@ -464,17 +474,17 @@ suggested_file_name (AwbWindow *self)
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
+choose_export_file (AwbWindow  *self,
+                    const char *title,
+                    const char *file_name,
+                    gboolean    portfolio)
 {
-  AwbWindow *self = AWB_WINDOW (widget);
   GtkFileChooserNative *native;
   GtkFileFilter *filter;
-  g_autofree char *file_name = suggested_file_name (self);
 
-  native = gtk_file_chooser_native_new (_("Export Workbook"), GTK_WINDOW (self),
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  g_object_set_data (G_OBJECT (native), "portfolio", GINT_TO_POINTER (portfolio));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Excel workbooks"));
@@ -484,6 +494,32 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
   g_signal_connect (native, "response", G_CALLBACK (on_export_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  AwbWindow *self = AWB_WINDOW (widget);
+  g_autofree char *file_name = suggested_file_name (self);
+
+  choose_export_file (self, _("Export Workbook"), file_name, FALSE);
+}
+
+/* The portfolio summary: one row per case of the database, for whoever runs many assessments. */
+static void
+export_portfolio_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  AwbWindow *self = AWB_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the suggested name of the exported summary of all cases, with the date */
+  g_autofree char *file_name = g_strdup_printf (_("Portfolio of all cases %s.xlsx"), date);
+
+  choose_export_file (self, _("Export Portfolio"), file_name, TRUE);
 }
 
 static void
@@ -707,6 +743,8 @@ _awb_window_class_init_actions (GtkWidgetClass *widget_class)
                                    undo_delete_finding_action);
   gtk_widget_class_install_action (widget_class, "win.advance-finding", "s", advance_finding_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-portfolio", NULL,
+                                   export_portfolio_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

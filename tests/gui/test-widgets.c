@@ -220,6 +220,17 @@ test_actions (Fixture       *f,
   spin ();
   g_assert_null (awb_window_get_session (window));
   g_assert_false (action_enabled (GTK_WIDGET (window), "win.export"));
+  /* the portfolio of all cases needs no open case (its menu item has no button:
+   * a button made here reads the action's state) */
+  {
+    GtkWidget *probe = gtk_button_new ();
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.export-portfolio");
+    gtk_widget_set_parent (probe, GTK_WIDGET (window));
+    spin ();
+    g_assert_true (gtk_widget_get_sensitive (probe));
+    gtk_widget_unparent (probe);
+  }
   g_assert_false (action_enabled (GTK_WIDGET (window), "win.new-evidence"));
   g_assert_true (action_enabled (GTK_WIDGET (window), "win.new-case"));
 
