@@ -137,3 +137,45 @@ awb_test_write_file (const char *path,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
 }
+
+/* The counts the judgement reads (schema-2.sql) agree with a recount of the
+ * rows they count: the triggers kept them through whatever the test did. */
+void
+awb_test_assert_counts (AwbDatabase *db)
+{
+  static const char * const pairs[][2] = {
+    { "SELECT case_id, requirement_id, method, supports, n FROM evidence_link_counts "
+      "ORDER BY 1, 2, 3, 4",
+      "SELECT case_id, requirement_id, method, supports, COUNT(*) FROM evidence_links "
+      "WHERE case_id IS NOT NULL AND method IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4" },
+    { "SELECT case_id, method, n FROM evidence_counts ORDER BY 1, 2",
+      "SELECT case_id, method, COUNT(*) FROM evidence GROUP BY 1, 2 ORDER BY 1, 2" },
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    {
+      g_autofree char *kept = NULL;
+      g_autofree char *recounted = NULL;
+
+      for (guint q = 0; q < 2; q++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(sqlite3_stmt) rows = _awb_database_query (db, &error, pairs[p][q], NULL);
+          GString *out = g_string_new (NULL);
+
+          g_assert_no_error (error);
+          while (_awb_database_step (db, rows, &error) == SQLITE_ROW)
+            {
+              for (int i = 0; i < sqlite3_column_count (rows); i++)
+                g_string_append_printf (out, "%s|", _awb_column_text (rows, i));
+              g_string_append_c (out, '\n');
+            }
+          g_assert_no_error (error);
+          if (q == 0)
+            kept = g_string_free (out, FALSE);
+          else
+            recounted = g_string_free (out, FALSE);
+        }
+      g_assert_cmpstr (kept, ==, recounted);
+    }
+}

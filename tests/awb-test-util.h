@@ -20,6 +20,7 @@ void     awb_test_lock_case     (AwbDatabase *db,
                                  const char  *case_id);
 /* Every row of every table as text, to show that a refusal wrote nothing. */
 char    *awb_test_dump_database (AwbDatabase *db);
+void     awb_test_assert_counts (AwbDatabase *db);
 void     awb_test_write_file    (const char  *path,
                                  const char  *contents,
                                  gssize       length);

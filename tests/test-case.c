@@ -38,6 +38,8 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
+  if (f->db != NULL)
+    awb_test_assert_counts (f->db);
   g_assert_finalize_object (f->db);
   awb_test_remove_tree (f->dir);
   g_free (f->dir);

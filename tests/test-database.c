@@ -103,6 +103,72 @@ test_migrate (void)
   awb_test_remove_tree (dir);
 }
 
+/* A database of schema 1 with evidence in it (as the first release wrote it)
+ * is brought to schema 2: the counts the judgement reads are filled from the
+ * rows already there, then kept by the triggers. */
+static void
+test_migrate_counts (void)
+{
+  g_autofree char *dir = awb_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autoptr(GBytes) schema1 = g_resources_lookup_data ("/io/github/assessorworkbench/Workbench/"
+                                                       "schema/1.sql", 0, NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwbDatabase) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *raw;
+
+  g_assert_nonnull (schema1);
+  sql = g_strdup_printf ("PRAGMA application_id = %d; %.*s; PRAGMA user_version = 1;"
+                         "INSERT INTO cases (id, catalogue_id, catalogue_version, applicant, "
+                         "credit_code, created_at, updated_at) VALUES ('c', 'k', '1', 'A', 'x', "
+                         "'t', 't');"
+                         "INSERT INTO evidence (id, case_id, method, title, recorded_at, "
+                         "updated_at) VALUES ('e1', 'c', 'document', 'D', 't', 't'), "
+                         "('e2', 'c', 'document', 'D', 't', 't'), "
+                         "('e3', 'c', 'interview', 'I', 't', 't');"
+                         "INSERT INTO evidence_links (evidence_id, requirement_id, supports) "
+                         "VALUES ('e1', '3.3-2', 'yes'), ('e2', '3.3-2', 'yes'), "
+                         "('e2', '3.1-1', 'no'), ('e3', '3.3-2', 'partly');",
+                         AWB_APPLICATION_ID, (int) g_bytes_get_size (schema1),
+                         (const char *) g_bytes_get_data (schema1, NULL));
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = awb_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (awb_database_get_schema_version (db), ==, 2);
+  stmt = _awb_database_query (db, &error,
+                              "SELECT group_concat (requirement_id || ' ' || method || ' ' || "
+                              "supports || ' ' || n, ', ') FROM (SELECT * FROM "
+                              "evidence_link_counts ORDER BY 1, 2, 3, 4)", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr (_awb_column_text (stmt, 0), ==,
+                   "3.1-1 document no 1, 3.3-2 document yes 2, 3.3-2 interview partly 1");
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  awb_test_assert_counts (db);
+
+  /* kept from then on: a link changes its support, an item goes with its links */
+  g_assert_true (_awb_database_run (db, &error, "UPDATE evidence_links SET supports = 'partly' "
+                                    "WHERE evidence_id = 'e1'", NULL));
+  g_assert_true (_awb_database_run (db, &error, "DELETE FROM evidence WHERE id = 'e2'", NULL));
+  g_assert_no_error (error);
+  stmt = _awb_database_query (db, &error,
+                              "SELECT group_concat (requirement_id || ' ' || method || ' ' || "
+                              "supports || ' ' || n, ', ') FROM (SELECT * FROM "
+                              "evidence_link_counts ORDER BY 1, 2, 3, 4)", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr (_awb_column_text (stmt, 0), ==,
+                   "3.3-2 document partly 1, 3.3-2 interview partly 1");
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  awb_test_assert_counts (db);
+
+  g_clear_object (&db);
+  awb_test_remove_tree (dir);
+}
+
 static void
 assert_refused_unchanged (const char *path,
                           gint        code,
@@ -247,6 +313,7 @@ main (int argc, char **argv)
   g_test_add_func ("/database/create", test_create);
   g_test_add_func ("/database/persist", test_persist);
   g_test_add_func ("/database/migrate", test_migrate);
+  g_test_add_func ("/database/migrate-counts", test_migrate_counts);
   g_test_add_func ("/database/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/database/refuse-newer", test_refuse_newer);
   g_test_add_func ("/database/refuse-failed-upgrade", test_refuse_failed_upgrade);

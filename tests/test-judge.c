@@ -55,6 +55,8 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
+  if (f->db != NULL)
+    awb_test_assert_counts (f->db);
   g_clear_object (&f->db);
   awb_test_remove_tree (f->dir);
   g_free (f->dir);

@@ -123,6 +123,12 @@ setup (Fixture *f, gconstpointer data)
 static void
 teardown (Fixture *f, gconstpointer data)
 {
+  if (f->leader != NULL)
+    awb_test_assert_counts (f->leader);
+  if (f->a != NULL)
+    awb_test_assert_counts (f->a);
+  if (f->b != NULL)
+    awb_test_assert_counts (f->b);
   g_clear_object (&f->leader);
   g_clear_object (&f->a);
   g_clear_object (&f->b);

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define AWB_SCHEMA_VERSION 1
+#define AWB_SCHEMA_VERSION 2
 /* PRAGMA application_id of a workbench database: "AWB1" */
 #define AWB_APPLICATION_ID 0x41574231
 
