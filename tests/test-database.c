@@ -103,6 +103,22 @@ test_migrate (void)
   awb_test_remove_tree (dir);
 }
 
+/* "requirement method supports n, …" of evidence_link_counts */
+static char *
+link_counts (AwbDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    _awb_database_query (db, &error,
+                         "SELECT group_concat (requirement_id || ' ' || method || ' ' || "
+                         "supports || ' ' || n, ', ') FROM (SELECT * FROM "
+                         "evidence_link_counts ORDER BY 1, 2, 3, 4)", NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup (_awb_column_text (stmt, 0));
+}
+
 /* A database of schema 1 with evidence in it (as the first release wrote it)
  * is brought to schema 2: the counts the judgement reads are filled from the
  * rows already there, then kept by the triggers. */
@@ -116,7 +132,7 @@ test_migrate_counts (void)
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AwbDatabase) db = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *counts = NULL;
   sqlite3 *raw;
 
   g_assert_nonnull (schema1);
@@ -140,14 +156,9 @@ test_migrate_counts (void)
   db = awb_database_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (awb_database_get_schema_version (db), ==, 2);
-  stmt = _awb_database_query (db, &error,
-                              "SELECT group_concat (requirement_id || ' ' || method || ' ' || "
-                              "supports || ' ' || n, ', ') FROM (SELECT * FROM "
-                              "evidence_link_counts ORDER BY 1, 2, 3, 4)", NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr (_awb_column_text (stmt, 0), ==,
+  counts = link_counts (db);
+  g_assert_cmpstr (counts, ==,
                    "3.1-1 document no 1, 3.3-2 document yes 2, 3.3-2 interview partly 1");
-  g_clear_pointer (&stmt, sqlite3_finalize);
   awb_test_assert_counts (db);
 
   /* kept from then on: a link changes its support, an item goes with its links */
@@ -155,14 +166,9 @@ test_migrate_counts (void)
                                     "WHERE evidence_id = 'e1'", NULL));
   g_assert_true (_awb_database_run (db, &error, "DELETE FROM evidence WHERE id = 'e2'", NULL));
   g_assert_no_error (error);
-  stmt = _awb_database_query (db, &error,
-                              "SELECT group_concat (requirement_id || ' ' || method || ' ' || "
-                              "supports || ' ' || n, ', ') FROM (SELECT * FROM "
-                              "evidence_link_counts ORDER BY 1, 2, 3, 4)", NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr (_awb_column_text (stmt, 0), ==,
-                   "3.3-2 document partly 1, 3.3-2 interview partly 1");
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_free (counts);
+  counts = link_counts (db);
+  g_assert_cmpstr (counts, ==, "3.3-2 document partly 1, 3.3-2 interview partly 1");
   awb_test_assert_counts (db);
 
   g_clear_object (&db);
