@@ -82,6 +82,7 @@ evidence_add (AwbCli *cli,
   g_autofree char *method = NULL;
   g_autofree char *title = NULL;
   g_autofree char *observation = NULL;
+  g_autofree char *observation_file = NULL;
   g_autofree char *supports = NULL;
   g_autofree char *evaluator = NULL;
   g_autofree char *observed_on = NULL;
@@ -95,6 +96,8 @@ evidence_add (AwbCli *cli,
       N_("A requirement it bears on (repeat for more; ID:partly sets its own support)"), "ID" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What was seen"), "TEXT" },
     { "observation", 0, 0, G_OPTION_ARG_STRING, &observation, N_("What it shows"), "TEXT" },
+    { "observation-file", 0, 0, G_OPTION_ARG_FILENAME, &observation_file,
+      N_("What it shows, read from a UTF-8 text file (- for standard input)"), "FILE" },
     { "supports", 0, 0, G_OPTION_ARG_STRING, &supports,
       N_("yes, partly or no (contradicts); default yes"), "yes|partly|no" },
     { "evaluator", 0, 0, G_OPTION_ARG_STRING, &evaluator, N_("Who saw it"), "NAME" },
@@ -122,6 +125,8 @@ evidence_add (AwbCli *cli,
     return awb_cli_usage (argv[0], _("missing option: --requirement ID"));
   if (title == NULL)
     return awb_cli_usage (argv[0], _("missing option: --title TEXT"));
+  if (observation != NULL && observation_file != NULL)
+    return awb_cli_usage (argv[0], _("give --observation or --observation-file, not both"));
 
   if (!awb_method_from_string (method, &params.method))
     return awb_cli_refuse_printf (_("Method “%s” is not one of document, interview, "
@@ -135,6 +140,9 @@ evidence_add (AwbCli *cli,
   field_table = parse_fields (fields, &status);
   if (fields != NULL && field_table == NULL)
     return status;
+  if (observation_file != NULL &&
+      (observation = awb_cli_read_text_file (observation_file, &error)) == NULL)
+    return awb_cli_refuse (error);
 
   db = awb_cli_database (cli, &error);
   if (db == NULL)
@@ -425,8 +433,8 @@ evidence_detach (AwbCli *cli,
 const AwbCliCommand awb_cli_evidence_commands[] = {
   { "evidence", "add", evidence_add,
     "CASE --method document|interview|demonstration --requirement ID[:yes|partly|no]… "
-    "--title TEXT [--observation TEXT] [--supports yes|partly|no] [--evaluator NAME] "
-    "[--observed-on DATE] [--attach FILE…] [--field KEY=VALUE…]",
+    "--title TEXT [--observation TEXT | --observation-file FILE] [--supports yes|partly|no] "
+    "[--evaluator NAME] [--observed-on DATE] [--attach FILE…] [--field KEY=VALUE…]",
     N_("Record an evidence item; prints its id") },
   { "evidence", "list", evidence_list, "CASE [--requirement ID] [--reference] [--json]",
     N_("List a case's evidence items in the order they were recorded") },

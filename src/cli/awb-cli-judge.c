@@ -146,21 +146,8 @@ statement (AwbCli *cli,
 
   if (file != NULL)
     {
-      g_autoptr(GError) read_error = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (file, &text, &len, &read_error))
-        {
-          g_set_error (&error, AWB_ERROR, AWB_ERROR_IO, _("The statement file %s cannot be read: %s"),
-                       file, read_error->message);
-          return awb_cli_refuse (error);
-        }
-      if (!g_utf8_validate (text, (gssize) len, NULL) || memchr (text, '\0', len) != NULL)
-        {
-          g_set_error (&error, AWB_ERROR, AWB_ERROR_INVALID,
-                       _("The statement file %s is not UTF-8 text"), file);
-          return awb_cli_refuse (error);
-        }
+      if ((text = awb_cli_read_text_file (file, &error)) == NULL)
+        return awb_cli_refuse (error);
       g_strchomp (text);
     }
   else if (set != NULL)

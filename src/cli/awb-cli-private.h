@@ -60,6 +60,10 @@ int          awb_cli_refuse_printf (const char *format,
 void         awb_cli_json_string (JsonBuilder  *builder,
                                   const char   *name,
                                   const char   *value);
+/* The whole of a UTF-8 text file, or of standard input for "-": for the
+ * options that take long text (one argument carries at most 128 KiB). */
+char        *awb_cli_read_text_file (const char  *path,
+                                     GError     **error);
 /* The first 8 characters of an id, for people (JSON always has it in full). */
 char        *awb_cli_short_id    (const char   *id);
 

@@ -128,6 +128,32 @@ awb_cli_json_string (JsonBuilder *builder,
 }
 
 char *
+awb_cli_read_text_file (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *text = NULL;
+  gboolean from_stdin = g_strcmp0 (path, "-") == 0;
+  const char *name = from_stdin ? _("Standard input") : path;
+  gsize length = 0;
+
+  /* GLib reads a pipe or a terminal to its end as well as a file */
+  if (!g_file_get_contents (from_stdin ? "/dev/stdin" : path, &text, &length, &read_error))
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_IO, _("%s cannot be read: %s"), name,
+                   read_error->message);
+      return NULL;
+    }
+  if (memchr (text, '\0', length) != NULL || !g_utf8_validate (text, (gssize) length, NULL))
+    {
+      g_set_error (error, AWB_ERROR, AWB_ERROR_INVALID,
+                   _("%s is not UTF-8 text; nothing was written"), name);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
+}
+
+char *
 awb_cli_short_id (const char *id)
 {
   return id != NULL ? g_strndup (id, 8) : g_strdup ("");

@@ -24,9 +24,9 @@ def skip(reason):
     print("# SKIP: " + reason)
 
 
-def add(wb, case_id, *extra, title="Business licence"):
+def add(wb, case_id, *extra, title="Business licence", stdin=None):
     return wb.run("evidence", "add", case_id, "--method", "document", "--requirement", "3.1-1",
-                  "--title", title, *extra)
+                  "--title", title, *extra, stdin=stdin)
 
 
 def can_drop_to_nobody():
@@ -160,6 +160,36 @@ def test_large_text():
         eid = add(wb, case_id, "--observation", text).out.strip()
         item = wb.ok("evidence", "show", eid, "--json").json()
         assert item["observation"] == text.strip() or item["observation"] == text
+
+
+def test_large_text_from_file():
+    """--observation-file carries what one argument cannot: 10 MB of text
+    from a file or from standard input, stored whole; a file that is not
+    UTF-8 text, or missing, is refused and nothing is written."""
+    with Workbench(env=TODAY) as wb:
+        case_id = wb.new_case()
+        text = ("观察 observation line，第二段\n" * 300000)[:7000000]
+        big = os.path.join(wb.tmp.name, "观察 记录.txt")
+        with open(big, "w", encoding="utf-8") as f:
+            f.write(text)
+        assert os.path.getsize(big) >= 10 * 1000 * 1000
+        eid = add(wb, case_id, "--observation-file", big).out.strip()
+        assert wb.ok("evidence", "show", eid, "--json").json()["observation"] == text
+
+        piped = "从标准输入读入的观察\nsecond line\n"
+        eid = add(wb, case_id, "--observation-file", "-", stdin=piped).out.strip()
+        assert wb.ok("evidence", "show", eid, "--json").json()["observation"] == piped
+
+        latin1 = os.path.join(wb.tmp.name, "latin1.txt")
+        with open(latin1, "wb") as f:
+            f.write("Beobachtung: Prüfung".encode("latin-1"))
+        wb.refused("evidence", "add", case_id, "--method", "document", "--requirement", "3.1-1",
+                   "--title", "T", "--observation-file", latin1, fragment="not UTF-8 text")
+        wb.refused("evidence", "add", case_id, "--method", "document", "--requirement", "3.1-1",
+                   "--title", "T", "--observation-file", os.path.join(wb.tmp.name, "gone.txt"),
+                   fragment="gone.txt")
+        r = add(wb, case_id, "--observation", "x", "--observation-file", big)
+        assert r.status == 1 and "not both" in r.err, r
 
 
 def test_control_characters_and_bidi_in_names():
@@ -298,6 +328,7 @@ def main():
         os.execvpe("unshare", ["unshare", "-m", "--propagation", "private", sys.executable,
                                os.path.abspath(__file__)], env)
     status = run_tests([test_read_only_file_and_folder, test_full_disk, test_large_text,
+                        test_large_text_from_file,
                         test_control_characters_and_bidi_in_names,
                         test_control_characters_never_reach_the_terminal,
                         test_vanished_attachment_source, test_vanished_stored_file,
