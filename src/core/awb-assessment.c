@@ -281,7 +281,6 @@ awb_rating_set (AwbDatabase *db,
   g_autofree char *rid = NULL;
   g_autofree char *now = NULL;
   g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   AwbRequirement *req = NULL;
   const char *name;
   gboolean ok;
@@ -361,12 +360,7 @@ awb_rating_set (AwbDatabase *db,
                               "rationale, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                               "sssssss", rid, cid, requirement_id, name, why, actor, now);
     }
-  if (ok)
-    {
-      after = _awb_database_row_json (db, "ratings", "id", rid, error);
-      ok = after != NULL;
-    }
-  ok = ok && awb_history_append (db, cid, actor, "rate", "rating", rid, before, after, error);
+  ok = ok && _awb_record_log (db, "ratings", rid, cid, actor, "rate", "rating", before, error);
   return _awb_action_finish (db, ok, error);
 }
 

@@ -311,15 +311,6 @@ load_case (AwbDatabase *db,
   return g_steal_pointer (&self);
 }
 
-/* Appends a history entry whose before/after are the case row around change. */
-static JsonNode *
-case_row (AwbDatabase *db,
-          const char  *case_id,
-          GError     **error)
-{
-  return _awb_database_row_json (db, "cases", "id", case_id, error);
-}
-
 static JsonNode *
 pair_json (const char *first_key,
            ...)
@@ -356,15 +347,12 @@ add_member (AwbDatabase *db,
             GError     **error)
 {
   g_autofree char *id = g_uuid_string_random ();
-  g_autoptr(JsonNode) after = NULL;
 
-  if (!_awb_database_run (db, error,
-                          "INSERT INTO team_members (id, case_id, name, role, created_at) "
-                          "VALUES (?, ?, ?, ?, ?)", "sssss", id, case_id, name, role, now))
-    return FALSE;
-  after = _awb_database_row_json (db, "team_members", "id", id, error);
-  return after != NULL &&
-         awb_history_append (db, case_id, actor, "team", "team-member", id, NULL, after, error);
+  return _awb_database_run (db, error,
+                            "INSERT INTO team_members (id, case_id, name, role, created_at) "
+                            "VALUES (?, ?, ?, ?, ?)", "sssss", id, case_id, name, role, now) &&
+         _awb_record_log (db, "team_members", id, case_id, actor, "team", "team-member", NULL,
+                          error);
 }
 
 /* Copies every row of table from one case to another with new ids, whatever
@@ -426,16 +414,11 @@ copy_rows (AwbDatabase *db,
   for (guint i = 0; i < source_ids->len; i++)
     {
       g_autofree char *id = g_uuid_string_random ();
-      g_autoptr(JsonNode) after = NULL;
 
       if (!_awb_database_run (db, error, insert_sql, "ssss", id, to_case, now,
-                              source_ids->pdata[i]))
-        return FALSE;
-      after = _awb_database_row_json (db, table, "id", id, error);
-      if (after == NULL ||
-          !awb_history_append (db, to_case, actor, "copy",
-                               g_str_equal (table, "staff") ? "staff" : "project", id, NULL, after,
-                               error))
+                              source_ids->pdata[i]) ||
+          !_awb_record_log (db, table, id, to_case, actor, "copy",
+                            g_str_equal (table, "staff") ? "staff" : "project", NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -1021,7 +1004,6 @@ awb_case_create (AwbDatabase       *db,
   g_autofree char *now = NULL;
   g_autoptr(GPtrArray) evaluators = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(AwbCase) baseline = NULL;
-  g_autoptr(JsonNode) after = NULL;
   const char *app_type;
   const char *actor;
   const char *catalogue_id;
@@ -1187,8 +1169,7 @@ awb_case_create (AwbDatabase       *db,
                           awb_catalogue_get_version (catalogue), applicant, credit_code, app_type,
                           previous_certificate, previous_expiry, baseline_id, params->is_demo,
                           now, now) ||
-      (after = case_row (db, id, error)) == NULL ||
-      !awb_history_append (db, id, actor, "create", "case", id, NULL, after, error))
+      !_awb_record_log (db, "cases", id, id, actor, "create", "case", NULL, error))
     goto fail;
 
   if (leader != NULL && !add_member (db, id, leader, "leader", now, actor, error))
@@ -1276,9 +1257,6 @@ awb_case_advance (AwbDatabase *db,
   g_autofree char *now = NULL;
   g_autofree char *move_id = NULL;
   g_autoptr(AwbCase) kase = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
-  g_autoptr(JsonNode) move = NULL;
   AwbStage to;
   const char *last_on = NULL;
 
@@ -1342,18 +1320,15 @@ awb_case_advance (AwbDatabase *db,
 
   now = awb_timestamp_now ();
   move_id = g_uuid_string_random ();
-  if ((before = case_row (db, id, error)) == NULL ||
-      !_awb_database_run (db, error,
-                          "UPDATE cases SET stage = ?, rev = rev + 1, updated_at = ? WHERE id = ?",
-                          "sss", stage_names[to], now, id) ||
-      (after = case_row (db, id, error)) == NULL ||
+  if (!_awb_record_update (db, "cases", id, id, actor, "advance", "case", error,
+                           "UPDATE cases SET stage = ?, rev = rev + 1, updated_at = ? WHERE id = ?",
+                           "sss", stage_names[to], now, id) ||
       !_awb_database_run (db, error,
                           "INSERT INTO stage_moves (id, case_id, from_stage, to_stage, on_date, "
                           "actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)", "sssssss", move_id, id,
                           stage_names[kase->stage], stage_names[to], date, actor, now) ||
-      (move = _awb_database_row_json (db, "stage_moves", "id", move_id, error)) == NULL ||
-      !awb_history_append (db, id, actor, "advance", "case", id, before, after, error) ||
-      !awb_history_append (db, id, actor, "advance", "stage-move", move_id, NULL, move, error))
+      !_awb_record_log (db, "stage_moves", move_id, id, actor, "advance", "stage-move", NULL,
+                        error))
     goto fail;
 
   return awb_database_commit (db, error);
@@ -1646,18 +1621,10 @@ awb_case_change_team (AwbDatabase        *db,
 
       if (member_id != NULL)
         {
-          g_autoptr(JsonNode) before = NULL;
-          g_autoptr(JsonNode) after = NULL;
-
-          if ((before = _awb_database_row_json (db, "team_members", "id", member_id,
-                                                error)) == NULL ||
-              !_awb_database_run (db, error,
-                                  "UPDATE team_members SET name = ?, rev = rev + 1 WHERE id = ?",
-                                  "ss", new_leader, member_id) ||
-              (after = _awb_database_row_json (db, "team_members", "id", member_id,
-                                               error)) == NULL ||
-              !awb_history_append (db, id, actor, "team", "team-member", member_id, before, after,
-                                   error))
+          if (!_awb_record_update (db, "team_members", member_id, id, actor, "team",
+                                   "team-member", error,
+                                   "UPDATE team_members SET name = ?, rev = rev + 1 WHERE id = ?",
+                                   "ss", new_leader, member_id))
             goto fail;
         }
       else if (!add_member (db, id, new_leader, "leader", now, actor, error))

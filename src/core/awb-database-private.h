@@ -25,6 +25,12 @@ gboolean      _awb_database_run        (AwbDatabase *self,
                                         const char  *sql,
                                         const char  *types,
                                         ...);
+/* _awb_database_run with the arguments as a va_list. */
+gboolean      _awb_database_run_valist (AwbDatabase *self,
+                                        GError     **error,
+                                        const char  *sql,
+                                        const char  *types,
+                                        va_list      args);
 /* Steps a statement from _awb_database_query: SQLITE_ROW or SQLITE_DONE, else sets error. */
 int           _awb_database_step       (AwbDatabase   *self,
                                         sqlite3_stmt *stmt,

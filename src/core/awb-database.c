@@ -579,6 +579,20 @@ _awb_database_query (AwbDatabase *self,
 }
 
 gboolean
+_awb_database_run_valist (AwbDatabase *self,
+                          GError     **error,
+                          const char  *sql,
+                          const char  *types,
+                          va_list      args)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_valist (self, error, sql, types, args);
+
+  if (stmt == NULL)
+    return FALSE;
+  return _awb_database_step (self, stmt, error) == SQLITE_DONE;
+}
+
+gboolean
 _awb_database_run (AwbDatabase *self,
                    GError     **error,
                    const char  *sql,
@@ -586,14 +600,12 @@ _awb_database_run (AwbDatabase *self,
                    ...)
 {
   va_list args;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
 
   va_start (args, types);
-  stmt = query_valist (self, error, sql, types, args);
+  ok = _awb_database_run_valist (self, error, sql, types, args);
   va_end (args);
-  if (stmt == NULL)
-    return FALSE;
-  return _awb_database_step (self, stmt, error) == SQLITE_DONE;
+  return ok;
 }
 
 int

@@ -654,7 +654,6 @@ awb_evidence_add_attachment (AwbDatabase *db,
   g_autofree char *now = NULL;
   g_autoptr(AwbAttachmentStore) store = NULL;
   g_autoptr(AwbAttachment) a = NULL;
-  g_autoptr(JsonNode) after = NULL;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -682,9 +681,8 @@ awb_evidence_add_attachment (AwbDatabase *db,
       !insert_attachment (db, eid, a, error) ||
       !touch_evidence (db, eid, now, error))
     goto fail;
-  after = _awb_database_row_json (db, "attachments", "id", a->id, error);
-  if (after == NULL ||
-      !awb_history_append (db, cid, actor, "attach", "attachment", a->id, NULL, after, error) ||
+  if (!_awb_record_log (db, "attachments", a->id, cid, actor, "attach", "attachment", NULL,
+                        error) ||
       !awb_database_commit (db, error))
     goto fail;
   return g_strdup (a->id);

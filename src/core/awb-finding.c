@@ -441,7 +441,6 @@ awb_finding_add (AwbDatabase    *db,
   g_autofree char *clean_text = NULL;
   g_autofree char *clean_action = NULL;
   g_autofree char *clean_due = NULL;
-  g_autoptr(JsonNode) after = NULL;
   AwbRequirement *req;
   gboolean ok;
 
@@ -472,13 +471,8 @@ awb_finding_add (AwbDatabase    *db,
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           "ssssssssss", id, cid, awb_requirement_get_id (req),
                           awb_finding_kind_to_string (kind), clean_text, clean_action, clean_due,
-                          actor, now, now);
-  if (ok)
-    {
-      after = _awb_database_row_json (db, "findings", "id", id, error);
-      ok = after != NULL;
-    }
-  ok = ok && awb_history_append (db, cid, actor, "add", "finding", id, NULL, after, error);
+                          actor, now, now) &&
+       _awb_record_log (db, "findings", id, cid, actor, "add", "finding", NULL, error);
   if (!_awb_action_finish (db, ok, error))
     return NULL;
   return g_steal_pointer (&id);
@@ -495,8 +489,6 @@ awb_finding_set_status (AwbDatabase      *db,
   g_autofree char *fid = NULL;
   g_autofree char *now = NULL;
   g_autoptr(AwbFinding) finding = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
@@ -529,19 +521,11 @@ awb_finding_set_status (AwbDatabase      *db,
     }
 
   /* no panel-lock check: the status is what the lock lets through */
-  before = _awb_database_row_json (db, "findings", "id", fid, error);
-  ok = before != NULL &&
-       _awb_database_run (db, error,
-                          "UPDATE findings SET status = ?, updated_at = ?, rev = rev + 1 "
-                          "WHERE id = ?",
-                          "sss", awb_finding_status_to_string (status), now, fid);
-  if (ok)
-    {
-      after = _awb_database_row_json (db, "findings", "id", fid, error);
-      ok = after != NULL;
-    }
-  ok = ok && awb_history_append (db, finding->case_id, actor, "set-status", "finding", fid,
-                                 before, after, error);
+  ok = _awb_record_update (db, "findings", fid, finding->case_id, actor, "set-status", "finding",
+                           error,
+                           "UPDATE findings SET status = ?, updated_at = ?, rev = rev + 1 "
+                           "WHERE id = ?",
+                           "sss", awb_finding_status_to_string (status), now, fid);
   return _awb_action_finish (db, ok, error);
 }
 
@@ -560,8 +544,6 @@ awb_finding_update (AwbDatabase *db,
   g_autofree char *clean_action = NULL;
   g_autofree char *clean_due = NULL;
   g_autoptr(AwbFinding) finding = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
@@ -583,22 +565,11 @@ awb_finding_update (AwbDatabase *db,
   if (ok && g_strcmp0 (finding->text, clean_text) == 0 &&
       g_strcmp0 (finding->action, clean_action) == 0 && g_strcmp0 (finding->due, clean_due) == 0)
     return _awb_action_finish (db, TRUE, error);
-  if (ok)
-    {
-      before = _awb_database_row_json (db, "findings", "id", fid, error);
-      ok = before != NULL;
-    }
-  ok = ok && _awb_database_run (db, error,
-                                "UPDATE findings SET text = ?, action = ?, due = ?, "
-                                "updated_at = ?, rev = rev + 1 WHERE id = ?",
-                                "sssss", clean_text, clean_action, clean_due, now, fid);
-  if (ok)
-    {
-      after = _awb_database_row_json (db, "findings", "id", fid, error);
-      ok = after != NULL;
-    }
-  ok = ok && awb_history_append (db, finding->case_id, actor, "update", "finding", fid, before,
-                                 after, error);
+  ok = ok && _awb_record_update (db, "findings", fid, finding->case_id, actor, "update", "finding",
+                                 error,
+                                 "UPDATE findings SET text = ?, action = ?, due = ?, "
+                                 "updated_at = ?, rev = rev + 1 WHERE id = ?",
+                                 "sssss", clean_text, clean_action, clean_due, now, fid);
   return _awb_action_finish (db, ok, error);
 }
 

@@ -302,8 +302,6 @@ awb_panel_submit (AwbDatabase *db,
   g_autofree char *full_id = NULL;
   g_autoptr(AwbJudgement) j = NULL;
   g_autoptr(JsonNode) frozen = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   g_autofree char *frozen_text = NULL;
   g_autofree char *now = NULL;
   g_auto(CaseRow) row = { 0 };
@@ -355,15 +353,13 @@ awb_panel_submit (AwbDatabase *db,
   frozen = awb_judgement_to_json (j);
   frozen_text = _awb_json_to_string (frozen);
   now = awb_timestamp_now ();
-  if ((before = _awb_database_row_json (db, "cases", "id", full_id, error)) == NULL ||
-      !_awb_database_run (db, error,
-                          "UPDATE cases SET submitted_at = ?, team_conclusion = ?, statement = ?, "
-                          "statement_decision = ?, panel_conclusion = NULL, "
-                          "panel_concluded_at = NULL, rev = rev + 1, updated_at = ? WHERE id = ?",
-                          "ssssss", now, frozen_text, j->statement,
-                          awb_conclusion_to_string (j->conclusion), now, full_id) ||
-      (after = _awb_database_row_json (db, "cases", "id", full_id, error)) == NULL ||
-      !awb_history_append (db, full_id, actor, "submit", "case", full_id, before, after, error) ||
+  if (!_awb_record_update (db, "cases", full_id, full_id, actor, "submit", "case", error,
+                           "UPDATE cases SET submitted_at = ?, team_conclusion = ?, "
+                           "statement = ?, statement_decision = ?, panel_conclusion = NULL, "
+                           "panel_concluded_at = NULL, rev = rev + 1, updated_at = ? "
+                           "WHERE id = ?",
+                           "ssssss", now, frozen_text, j->statement,
+                           awb_conclusion_to_string (j->conclusion), now, full_id) ||
       !awb_database_commit (db, error))
     goto fail;
   return TRUE;
@@ -470,7 +466,6 @@ awb_panel_add_member (AwbDatabase  *db,
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonNode) after = NULL;
   int rc;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
@@ -530,9 +525,8 @@ awb_panel_add_member (AwbDatabase  *db,
                           "created_at) VALUES (?, ?, ?, ?, ?, ?)", "ssssss", id, full_id,
                           clean_name, clean_affiliation != NULL ? clean_affiliation : "",
                           awb_panel_role_to_string (role), now) ||
-      (after = _awb_database_row_json (db, "panel_members", "id", id, error)) == NULL ||
-      !awb_history_append (db, full_id, actor, "panel-add", "panel_member", id, NULL, after,
-                           error) ||
+      !_awb_record_log (db, "panel_members", id, full_id, actor, "panel-add", "panel_member",
+                        NULL, error) ||
       !awb_database_commit (db, error))
     goto fail;
   return g_steal_pointer (&id);
@@ -560,7 +554,6 @@ awb_panel_review (AwbDatabase *db,
   g_autofree char *text = _awb_strip_dup (comment);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   const char *scope = section_id != NULL ? section_id : "overall";
   AwbCatalogue *cat;
   int rc;
@@ -625,9 +618,8 @@ awb_panel_review (AwbDatabase *db,
                               text != NULL ? text : "", now))
         goto fail;
     }
-  if ((after = _awb_database_row_json (db, "panel_reviews", "id", id, error)) == NULL ||
-      !awb_history_append (db, full_id, actor, "panel-review", "panel_review", id, before, after,
-                           error) ||
+  if (!_awb_record_log (db, "panel_reviews", id, full_id, actor, "panel-review", "panel_review",
+                        before, error) ||
       !awb_database_commit (db, error))
     goto fail;
   return g_steal_pointer (&id);
@@ -653,7 +645,6 @@ awb_panel_vote (AwbDatabase *db,
   g_autofree char *text = _awb_strip_dup (comment);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   int rc;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
@@ -707,9 +698,8 @@ awb_panel_vote (AwbDatabase *db,
                               awb_vote_to_string (vote), text != NULL ? text : "", now))
         goto fail;
     }
-  if ((after = _awb_database_row_json (db, "panel_votes", "id", id, error)) == NULL ||
-      !awb_history_append (db, full_id, actor, "panel-vote", "panel_vote", id, before, after,
-                           error) ||
+  if (!_awb_record_log (db, "panel_votes", id, full_id, actor, "panel-vote", "panel_vote", before,
+                        error) ||
       !awb_database_commit (db, error))
     goto fail;
   return g_steal_pointer (&id);
@@ -843,8 +833,6 @@ awb_panel_conclude (AwbDatabase *db,
 {
   g_autofree char *full_id = NULL;
   g_autoptr(AwbPanel) panel = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   g_autofree char *now = NULL;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
@@ -866,15 +854,11 @@ awb_panel_conclude (AwbDatabase *db,
     }
 
   now = awb_timestamp_now ();
-  if ((before = _awb_database_row_json (db, "cases", "id", full_id, error)) == NULL ||
-      !_awb_database_run (db, error,
-                          "UPDATE cases SET panel_conclusion = ?, panel_concluded_at = ?, "
-                          "rev = rev + 1, updated_at = ? WHERE id = ?", "ssss",
-                          awb_panel_conclusion_to_string (panel->conclusion), now, now,
-                          full_id) ||
-      (after = _awb_database_row_json (db, "cases", "id", full_id, error)) == NULL ||
-      !awb_history_append (db, full_id, actor, "panel-conclude", "case", full_id, before, after,
-                           error) ||
+  if (!_awb_record_update (db, "cases", full_id, full_id, actor, "panel-conclude", "case", error,
+                           "UPDATE cases SET panel_conclusion = ?, panel_concluded_at = ?, "
+                           "rev = rev + 1, updated_at = ? WHERE id = ?", "ssss",
+                           awb_panel_conclusion_to_string (panel->conclusion), now, now,
+                           full_id) ||
       !awb_database_commit (db, error))
     goto fail;
   panel->recorded = TRUE;

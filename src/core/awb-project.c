@@ -308,7 +308,6 @@ awb_project_add (AwbDatabase *db,
   g_autofree char *now = NULL;
   g_autofree char *clean_client = NULL;
   g_autofree char *clean_service = NULL;
-  g_autoptr(JsonNode) after = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
@@ -331,13 +330,8 @@ awb_project_add (AwbDatabase *db,
                           "to_date, accepted, created_at, updated_at) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           "ssssssbss", id, cid, clean_client, clean_service, from, to, accepted,
-                          now, now);
-  if (ok)
-    {
-      after = _awb_database_row_json (db, "projects", "id", id, error);
-      ok = after != NULL;
-    }
-  ok = ok && awb_history_append (db, cid, actor, "add", "project", id, NULL, after, error);
+                          now, now) &&
+       _awb_record_log (db, "projects", id, cid, actor, "add", "project", NULL, error);
   if (!_awb_action_finish (db, ok, error))
     return NULL;
   return g_steal_pointer (&id);
@@ -359,8 +353,6 @@ awb_project_update (AwbDatabase *db,
   g_autofree char *clean_client = NULL;
   g_autofree char *clean_service = NULL;
   g_autoptr(AwbProject) project = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
@@ -382,24 +374,13 @@ awb_project_update (AwbDatabase *db,
       g_str_equal (project->service, clean_service) && g_str_equal (project->from, from) &&
       g_str_equal (project->to, to) && project->accepted == !!accepted)
     return _awb_action_finish (db, TRUE, error);
-  if (ok)
-    {
-      before = _awb_database_row_json (db, "projects", "id", pid, error);
-      ok = before != NULL;
-    }
-  ok = ok && _awb_database_run (db, error,
-                                "UPDATE projects SET client = ?, service = ?, from_date = ?, "
-                                "to_date = ?, accepted = ?, updated_at = ?, rev = rev + 1 "
-                                "WHERE id = ?",
-                                "ssssbss", clean_client, clean_service, from, to, accepted, now,
-                                pid);
-  if (ok)
-    {
-      after = _awb_database_row_json (db, "projects", "id", pid, error);
-      ok = after != NULL;
-    }
-  ok = ok && awb_history_append (db, project->case_id, actor, "update", "project", pid, before,
-                                 after, error);
+  ok = ok && _awb_record_update (db, "projects", pid, project->case_id, actor, "update", "project",
+                                 error,
+                                 "UPDATE projects SET client = ?, service = ?, from_date = ?, "
+                                 "to_date = ?, accepted = ?, updated_at = ?, rev = rev + 1 "
+                                 "WHERE id = ?",
+                                 "ssssbss", clean_client, clean_service, from, to, accepted, now,
+                                 pid);
   return _awb_action_finish (db, ok, error);
 }
 

@@ -56,6 +56,34 @@ gboolean      _awb_check_name              (const char  *what,
                                             const char  *text,
                                             GError     **error);
 
+/* Ends a write to the row of table with this id: reads the row as it now is
+ * and appends it to the case's history as action on entity, after before
+ * (NULL when the action added the row). */
+gboolean      _awb_record_log              (AwbDatabase *db,
+                                            const char  *table,
+                                            const char  *id,
+                                            const char  *case_id,
+                                            const char  *actor,
+                                            const char  *action,
+                                            const char  *entity,
+                                            JsonNode    *before,
+                                            GError     **error);
+/* Changes the row of table with this id by sql (an UPDATE taking the
+ * arguments described by types, as _awb_database_run does) inside the
+ * action's transaction: reads the row before, writes, and logs the change as
+ * _awb_record_log does. */
+gboolean      _awb_record_update           (AwbDatabase *db,
+                                            const char  *table,
+                                            const char  *id,
+                                            const char  *case_id,
+                                            const char  *actor,
+                                            const char  *action,
+                                            const char  *entity,
+                                            GError     **error,
+                                            const char  *sql,
+                                            const char  *types,
+                                            ...);
+
 /* Removes one record of a simple record table (one with id and case_id): the
  * panel lock, the row's last state into history, a tombstone, one transaction.
  * entity names it in history ("staff"); what names it in messages. */

@@ -236,6 +236,48 @@ _awb_check_name (const char *what,
 }
 
 gboolean
+_awb_record_log (AwbDatabase *db,
+                 const char  *table,
+                 const char  *id,
+                 const char  *case_id,
+                 const char  *actor,
+                 const char  *action,
+                 const char  *entity,
+                 JsonNode    *before,
+                 GError     **error)
+{
+  g_autoptr(JsonNode) after = _awb_database_row_json (db, table, "id", id, error);
+
+  return after != NULL &&
+         awb_history_append (db, case_id, actor, action, entity, id, before, after, error);
+}
+
+gboolean
+_awb_record_update (AwbDatabase *db,
+                    const char  *table,
+                    const char  *id,
+                    const char  *case_id,
+                    const char  *actor,
+                    const char  *action,
+                    const char  *entity,
+                    GError     **error,
+                    const char  *sql,
+                    const char  *types,
+                    ...)
+{
+  g_autoptr(JsonNode) before = _awb_database_row_json (db, table, "id", id, error);
+  va_list args;
+  gboolean ok;
+
+  if (before == NULL)
+    return FALSE;
+  va_start (args, types);
+  ok = _awb_database_run_valist (db, error, sql, types, args);
+  va_end (args);
+  return ok && _awb_record_log (db, table, id, case_id, actor, action, entity, before, error);
+}
+
+gboolean
 _awb_record_remove (AwbDatabase *db,
                     const char  *table,
                     const char  *entity,

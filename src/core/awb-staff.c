@@ -345,7 +345,6 @@ awb_staff_add (AwbDatabase *db,
   g_autofree char *clean_name = NULL;
   g_autofree char *clean_kind = NULL;
   g_autofree char *clean_no = NULL;
-  g_autoptr(JsonNode) after = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
@@ -371,13 +370,8 @@ awb_staff_add (AwbDatabase *db,
                           "INSERT INTO staff (id, case_id, name, full_time, cert_kind, cert_no, "
                           "valid_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           "sssbsssss", id, cid, clean_name, full_time, clean_kind, clean_no,
-                          valid_until, now, now);
-  if (ok)
-    {
-      after = _awb_database_row_json (db, "staff", "id", id, error);
-      ok = after != NULL;
-    }
-  ok = ok && awb_history_append (db, cid, actor, "add", "staff", id, NULL, after, error);
+                          valid_until, now, now) &&
+       _awb_record_log (db, "staff", id, cid, actor, "add", "staff", NULL, error);
   if (!_awb_action_finish (db, ok, error))
     return NULL;
   return g_steal_pointer (&id);
@@ -400,8 +394,6 @@ awb_staff_update (AwbDatabase *db,
   g_autofree char *clean_kind = NULL;
   g_autofree char *clean_no = NULL;
   g_autoptr(AwbStaff) staff = NULL;
-  g_autoptr(JsonNode) before = NULL;
-  g_autoptr(JsonNode) after = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), FALSE);
@@ -427,24 +419,12 @@ awb_staff_update (AwbDatabase *db,
       g_str_equal (staff->cert_kind, clean_kind) && g_str_equal (staff->cert_no, clean_no) &&
       g_str_equal (staff->valid_until, valid_until))
     return _awb_action_finish (db, TRUE, error);
-  if (ok)
-    {
-      before = _awb_database_row_json (db, "staff", "id", sid, error);
-      ok = before != NULL;
-    }
-  ok = ok && _awb_database_run (db, error,
-                                "UPDATE staff SET name = ?, full_time = ?, cert_kind = ?, "
-                                "cert_no = ?, valid_until = ?, updated_at = ?, rev = rev + 1 "
-                                "WHERE id = ?",
-                                "sbsssss", clean_name, full_time, clean_kind, clean_no,
-                                valid_until, now, sid);
-  if (ok)
-    {
-      after = _awb_database_row_json (db, "staff", "id", sid, error);
-      ok = after != NULL;
-    }
-  ok = ok && awb_history_append (db, staff->case_id, actor, "update", "staff", sid, before,
-                                 after, error);
+  ok = ok && _awb_record_update (db, "staff", sid, staff->case_id, actor, "update", "staff", error,
+                                 "UPDATE staff SET name = ?, full_time = ?, cert_kind = ?, "
+                                 "cert_no = ?, valid_until = ?, updated_at = ?, rev = rev + 1 "
+                                 "WHERE id = ?",
+                                 "sbsssss", clean_name, full_time, clean_kind, clean_no,
+                                 valid_until, now, sid);
   return _awb_action_finish (db, ok, error);
 }
 
