@@ -415,8 +415,6 @@ awb_project_list (AwbDatabase *db,
 {
   g_autofree char *cid = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) store = NULL;
-  int rc;
 
   g_return_val_if_fail (AWB_IS_DATABASE (db), NULL);
 
@@ -429,14 +427,6 @@ awb_project_list (AwbDatabase *db,
                               "s", cid);
   if (stmt == NULL)
     return NULL;
-
-  store = g_list_store_new (AWB_TYPE_PROJECT);
-  while ((rc = _awb_database_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      g_autoptr(AwbProject) project = project_new_from_row (stmt);
-      g_list_store_append (store, project);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return _awb_record_list (db, stmt, AWB_TYPE_PROJECT, (AwbRecordFromRow) project_new_from_row,
+                           error);
 }

@@ -84,6 +84,16 @@ gboolean      _awb_record_update           (AwbDatabase *db,
                                             const char  *types,
                                             ...);
 
+/* Makes one record object of type from the current row of a query. */
+typedef gpointer (*AwbRecordFromRow) (sqlite3_stmt *stmt);
+/* Steps stmt through all its rows into a model of item_type, one object a
+ * row made by from_row; NULL with error set when a step fails. */
+GListModel   *_awb_record_list             (AwbDatabase      *db,
+                                            sqlite3_stmt     *stmt,
+                                            GType             item_type,
+                                            AwbRecordFromRow  from_row,
+                                            GError          **error);
+
 /* Removes one record of a simple record table (one with id and case_id): the
  * panel lock, the row's last state into history, a tombstone, one transaction.
  * entity names it in history ("staff"); what names it in messages. */

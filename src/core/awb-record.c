@@ -277,6 +277,26 @@ _awb_record_update (AwbDatabase *db,
   return ok && _awb_record_log (db, table, id, case_id, actor, action, entity, before, error);
 }
 
+GListModel *
+_awb_record_list (AwbDatabase      *db,
+                  sqlite3_stmt     *stmt,
+                  GType             item_type,
+                  AwbRecordFromRow  from_row,
+                  GError          **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (item_type);
+  int rc;
+
+  while ((rc = _awb_database_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) item = from_row (stmt);
+      g_list_store_append (store, item);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
 gboolean
 _awb_record_remove (AwbDatabase *db,
                     const char  *table,
