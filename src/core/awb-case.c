@@ -10,6 +10,7 @@
 #include "awb-catalogue-registry.h"
 #include "awb-credit-code.h"
 #include "awb-dates.h"
+#include "awb-enum-private.h"
 #include "awb-error.h"
 #include "awb-history.h"
 #include "awb-record-private.h"
@@ -146,21 +147,6 @@ clean_text (const char *text)
   if (*copy == '\0')
     g_clear_pointer (&copy, g_free);
   return copy;
-}
-
-static gboolean
-parse_choice (const char         *text,
-              const char * const *names,
-              guint               n_names,
-              guint              *out)
-{
-  for (guint i = 0; i < n_names; i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 static char *
@@ -552,7 +538,7 @@ awb_stage_from_string (const char *text,
 {
   guint i;
 
-  if (!parse_choice (text, stage_names, AWB_N_STAGES, &i))
+  if (!_awb_enum_from_string (stage_names, AWB_N_STAGES, text, &i))
     return FALSE;
   *out = (AwbStage) i;
   return TRUE;
@@ -593,7 +579,7 @@ awb_case_date_from_string (const char  *text,
 {
   guint i;
 
-  if (!parse_choice (text, date_names, AWB_N_CASE_DATES, &i))
+  if (!_awb_enum_from_string (date_names, AWB_N_CASE_DATES, text, &i))
     return FALSE;
   *out = (AwbCaseDate) i;
   return TRUE;
@@ -641,7 +627,7 @@ awb_check_from_string (const char *text,
 {
   guint i;
 
-  if (!parse_choice (text, check_names, AWB_N_CHECKS, &i))
+  if (!_awb_enum_from_string (check_names, AWB_N_CHECKS, text, &i))
     return FALSE;
   *out = (AwbCheck) i;
   return TRUE;

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "awb-dates.h"
+#include "awb-enum-private.h"
 #include "awb-error.h"
 #include "awb-finding.h"
 #include "awb-history.h"
@@ -249,13 +250,12 @@ gboolean
 awb_finding_kind_from_string (const char     *text,
                               AwbFindingKind *out)
 {
-  for (guint i = 0; i < AWB_N_FINDING_KINDS; i++)
-    if (g_strcmp0 (text, kind_names[i]) == 0)
-      {
-        *out = (AwbFindingKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!_awb_enum_from_string (kind_names, AWB_N_FINDING_KINDS, text, &i))
+    return FALSE;
+  *out = (AwbFindingKind) i;
+  return TRUE;
 }
 
 const char *
@@ -284,13 +284,12 @@ gboolean
 awb_finding_status_from_string (const char       *text,
                                 AwbFindingStatus *out)
 {
-  for (guint i = 0; i < AWB_N_FINDING_STATUSES; i++)
-    if (g_strcmp0 (text, status_names[i]) == 0)
-      {
-        *out = (AwbFindingStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!_awb_enum_from_string (status_names, AWB_N_FINDING_STATUSES, text, &i))
+    return FALSE;
+  *out = (AwbFindingStatus) i;
+  return TRUE;
 }
 
 const char *

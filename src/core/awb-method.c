@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "awb-enum-private.h"
 #include "awb-method.h"
 
 static const char * const names[AWB_N_METHODS] = { "document", "interview", "demonstration" };
@@ -20,13 +21,12 @@ gboolean
 awb_method_from_string (const char *text,
                         AwbMethod  *out)
 {
-  for (guint i = 0; i < AWB_N_METHODS; i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *out = (AwbMethod) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!_awb_enum_from_string (names, AWB_N_METHODS, text, &i))
+    return FALSE;
+  *out = (AwbMethod) i;
+  return TRUE;
 }
 
 /* The name a person reads, in the UI language. */

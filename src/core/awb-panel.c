@@ -9,6 +9,7 @@
 #include "awb-panel.h"
 #include "awb-catalogue.h"
 #include "awb-dates.h"
+#include "awb-enum-private.h"
 #include "awb-error.h"
 #include "awb-history.h"
 #include "awb-judge.h"
@@ -53,13 +54,12 @@ static gboolean
 panel_conclusion_from_string (const char         *text,
                               AwbPanelConclusion *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (panel_conclusion_names); i++)
-    if (g_strcmp0 (text, panel_conclusion_names[i]) == 0)
-      {
-        *out = (AwbPanelConclusion) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!_awb_enum_from_string (panel_conclusion_names, G_N_ELEMENTS (panel_conclusion_names), text, &i))
+    return FALSE;
+  *out = (AwbPanelConclusion) i;
+  return TRUE;
 }
 
 typedef struct

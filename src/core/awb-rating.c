@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "awb-enum-private.h"
 #include "awb-rating.h"
 
 static const char * const rating_names[AWB_N_RATINGS] = {
@@ -23,13 +24,12 @@ gboolean
 awb_rating_from_string (const char *text,
                         AwbRating  *out)
 {
-  for (guint i = 0; i < AWB_N_RATINGS; i++)
-    if (g_strcmp0 (text, rating_names[i]) == 0)
-      {
-        *out = (AwbRating) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!_awb_enum_from_string (rating_names, AWB_N_RATINGS, text, &i))
+    return FALSE;
+  *out = (AwbRating) i;
+  return TRUE;
 }
 
 const char *
@@ -64,13 +64,12 @@ gboolean
 awb_supports_from_string (const char  *text,
                           AwbSupports *out)
 {
-  for (guint i = 0; i < AWB_N_SUPPORTS; i++)
-    if (g_strcmp0 (text, supports_names[i]) == 0)
-      {
-        *out = (AwbSupports) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!_awb_enum_from_string (supports_names, AWB_N_SUPPORTS, text, &i))
+    return FALSE;
+  *out = (AwbSupports) i;
+  return TRUE;
 }
 
 const char *
