@@ -173,17 +173,7 @@ finding_remove (AwbCli *cli,
                 int     argc,
                 char  **argv)
 {
-  g_autoptr(GError) error = NULL;
-  AwbDatabase *db;
-  int status;
-
-  if (!awb_cli_parse (argv[0], "ID", NULL, &argc, &argv, 1, 1, &status))
-    return status;
-
-  db = awb_cli_database (cli, &error);
-  if (db == NULL || !awb_finding_remove (db, argv[1], NULL, &error))
-    return awb_cli_refuse (error);
-  return 0;
+  return awb_cli_remove (cli, argc, argv, awb_finding_remove);
 }
 
 const AwbCliCommand awb_cli_finding_commands[] = {

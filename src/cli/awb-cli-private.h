@@ -67,6 +67,18 @@ char        *awb_cli_read_text_file (const char  *path,
 /* The first 8 characters of an id, for people (JSON always has it in full). */
 char        *awb_cli_short_id    (const char   *id);
 
+/* A core action removing one record named by its id or a prefix of it. */
+typedef gboolean (*AwbCliRemoveFunc) (AwbDatabase *db,
+                                      const char  *id_or_prefix,
+                                      const char  *actor,
+                                      GError     **error);
+/* The whole of a "GROUP remove ID" command: parses ID, calls remove_record,
+ * exits 0 or refuses (2). */
+int          awb_cli_remove      (AwbCli          *cli,
+                                  int              argc,
+                                  char           **argv,
+                                  AwbCliRemoveFunc remove_record);
+
 extern const AwbCliCommand awb_cli_catalogue_commands[];
 extern const AwbCliCommand awb_cli_case_commands[];
 extern const AwbCliCommand awb_cli_rating_commands[];

@@ -135,17 +135,7 @@ staff_remove (AwbCli *cli,
               int     argc,
               char  **argv)
 {
-  g_autoptr(GError) error = NULL;
-  AwbDatabase *db;
-  int status;
-
-  if (!awb_cli_parse (argv[0], "ID", NULL, &argc, &argv, 1, 1, &status))
-    return status;
-
-  db = awb_cli_database (cli, &error);
-  if (db == NULL || !awb_staff_remove (db, argv[1], NULL, &error))
-    return awb_cli_refuse (error);
-  return 0;
+  return awb_cli_remove (cli, argc, argv, awb_staff_remove);
 }
 
 const AwbCliCommand awb_cli_staff_commands[] = {

@@ -219,6 +219,25 @@ awb_cli_parse (const char   *command,
   return TRUE;
 }
 
+int
+awb_cli_remove (AwbCli          *cli,
+                int              argc,
+                char           **argv,
+                AwbCliRemoveFunc remove_record)
+{
+  g_autoptr(GError) error = NULL;
+  AwbDatabase *db;
+  int status;
+
+  if (!awb_cli_parse (argv[0], "ID", NULL, &argc, &argv, 1, 1, &status))
+    return status;
+
+  db = awb_cli_database (cli, &error);
+  if (db == NULL || !remove_record (db, argv[1], NULL, &error))
+    return awb_cli_refuse (error);
+  return 0;
+}
+
 void
 awb_cli_print_json (JsonNode *node)
 {
