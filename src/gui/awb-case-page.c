@@ -8,6 +8,7 @@
 
 #include "awb-case-page.h"
 #include "awb-conclusion-page.h"
+#include "awb-conflicts-page.h"
 #include "awb-history-page.h"
 #include "awb-overview-page.h"
 #include "awb-panel-page.h"
@@ -16,8 +17,8 @@
 
 /* An open case: a header bar with the applicant and a switcher between the
  * case's pages (the case itself, requirements, registers, conclusion, panel,
- * history), a banner while the panel has the case, and the progress of a
- * running export. */
+ * history, conflicts after an import), a banner while the panel has the
+ * case, and the progress of a running export or import. */
 
 struct _AwbCasePage
 {
@@ -40,6 +41,8 @@ struct _AwbCasePage
   AwbConclusionPage   *conclusion_page;
   AwbPanelPage        *panel_page;
   AwbHistoryPage      *history_page;
+  AdwViewStackPage    *conflicts_stack_page;
+  AwbConflictsPage    *conflicts_page;
 
   AwbSession          *session;
   gulong               changed_id;
@@ -97,6 +100,18 @@ on_conclusion_page_requirement_activated_cb (AwbCasePage       *self,
                                              AwbConclusionPage *page)
 {
   awb_case_page_select_requirement (self, requirement_id);
+}
+
+/* The tab's badge counts the conflicts to decide. */
+static void
+on_conflicts_page_n_conflicts_cb (AwbCasePage      *self,
+                                  GParamSpec       *pspec,
+                                  AwbConflictsPage *page)
+{
+  guint n = awb_conflicts_page_get_n_conflicts (page);
+
+  adw_view_stack_page_set_badge_number (self->conflicts_stack_page, n);
+  adw_view_stack_page_set_needs_attention (self->conflicts_stack_page, n > 0);
 }
 
 static void
@@ -187,6 +202,7 @@ awb_case_page_class_init (AwbCasePageClass *klass)
   g_type_ensure (AWB_TYPE_CONCLUSION_PAGE);
   g_type_ensure (AWB_TYPE_PANEL_PAGE);
   g_type_ensure (AWB_TYPE_HISTORY_PAGE);
+  g_type_ensure (AWB_TYPE_CONFLICTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/assessorworkbench/Workbench/awb-case-page.ui");
@@ -207,7 +223,10 @@ awb_case_page_class_init (AwbCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwbCasePage, conclusion_page);
   gtk_widget_class_bind_template_child (widget_class, AwbCasePage, panel_page);
   gtk_widget_class_bind_template_child (widget_class, AwbCasePage, history_page);
+  gtk_widget_class_bind_template_child (widget_class, AwbCasePage, conflicts_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, AwbCasePage, conflicts_page);
   gtk_widget_class_bind_template_callback (widget_class, on_conclusion_page_requirement_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_conflicts_page_n_conflicts_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -240,6 +259,7 @@ awb_case_page_set_session (AwbCasePage *self,
   awb_conclusion_page_set_session (self->conclusion_page, session);
   awb_panel_page_set_session (self->panel_page, session);
   awb_history_page_set_session (self->history_page, session);
+  awb_conflicts_page_set_session (self->conflicts_page, session);
 
   if (session == NULL)
     return;
@@ -256,7 +276,7 @@ awb_case_page_get_session (AwbCasePage *self)
   return self->session;
 }
 
-/* "overview", "requirements", "registers", "conclusion", "panel" or "history". */
+/* "overview", "requirements", "registers", "conclusion", "panel", "history" or "conflicts". */
 void
 awb_case_page_show_page (AwbCasePage *self,
                          const char  *name)
@@ -300,6 +320,7 @@ awb_case_page_focus_search (AwbCasePage *self)
   awb_requirements_page_focus_search (self->requirements_page);
 }
 
+/* fraction < 0: work of unknown length, the bar moves a step. */
 void
 awb_case_page_show_progress (AwbCasePage *self,
                              const char  *text,
@@ -308,7 +329,10 @@ awb_case_page_show_progress (AwbCasePage *self,
   g_return_if_fail (AWB_IS_CASE_PAGE (self));
 
   gtk_label_set_text (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (fraction, 1.0));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 }
 

@@ -78,6 +78,8 @@ _awb_window_update_actions (AwbWindow *self)
   set_enabled (widget, "win.export", has_case && !exporting);
   set_enabled (widget, "win.export-portfolio", !exporting);
   set_enabled (widget, "win.cancel-export", exporting);
+  set_enabled (widget, "win.export-package", has_case && !exporting);
+  set_enabled (widget, "win.import-package", !exporting);
   set_enabled (widget, "win.new-evidence", has_case && !locked);
   set_enabled (widget, "win.delete-evidence", has_case && !locked);
   set_enabled (widget, "win.undo-delete-evidence", has_case && !locked);
@@ -369,7 +371,7 @@ on_export_progress_cb (double      fraction,
 
   /* Translators: the progress of an export, with the sheet being written */
   text = g_strdup_printf (_("Exporting: %s"), what != NULL ? what : "");
-  awb_case_page_show_progress (self->case_page, text, fraction);
+  _awb_window_show_progress (self, text, fraction);
 }
 
 static void
@@ -387,7 +389,9 @@ on_export_done_cb (GObject      *source,
 
   exported = awb_xlsx_export_finish (result, &error);
   g_clear_object (&self->export_cancellable);
-  awb_case_page_hide_progress (self->case_page);
+  if (self->case_page == NULL)
+    return;  /* the window was closed meanwhile */
+  _awb_window_hide_progress (self);
   _awb_window_update_actions (self);
 
   if (exported == NULL)
@@ -422,7 +426,7 @@ start_export (AwbWindow  *self,
 {
   self->export_cancellable = g_cancellable_new ();
   _awb_window_update_actions (self);
-  awb_case_page_show_progress (self->case_page, _("Exporting…"), 0);
+  _awb_window_show_progress (self, _("Exporting…"), 0);
   if (portfolio)
     awb_xlsx_export_portfolio_async (window_database (self), path, AWB_XLSX_FORCE,
                                      self->export_cancellable, on_export_progress_cb,
@@ -725,7 +729,7 @@ void
 _awb_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   static const char * const pages[] = {
-    "overview", "requirements", "registers", "conclusion", "panel", "history"
+    "overview", "requirements", "registers", "conclusion", "panel", "history", "conflicts"
   };
 
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);

@@ -18,17 +18,27 @@ struct _AwbWindow
   GtkWidget            *sidebar_separator;
   GtkStack             *main_stack;
   AwbCasePage          *case_page;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
 
   AwbSession           *session;
   gulong                changed_id;
   gulong                failed_id;
   gboolean              show_cases;
-  GCancellable         *export_cancellable;
+  GCancellable         *export_cancellable;  /* while an export or import runs */
+  guint                 pulse_id;
+  char                 *progress_text;
 };
 
-void _awb_window_class_init_actions (GtkWidgetClass *widget_class);
-void _awb_window_update_actions     (AwbWindow      *self);
-void _awb_window_set_show_cases     (AwbWindow      *self,
-                                     gboolean        show);
+void _awb_window_class_init_actions         (GtkWidgetClass *widget_class);
+void _awb_window_class_init_package_actions (GtkWidgetClass *widget_class);
+void _awb_window_update_actions             (AwbWindow      *self);
+void _awb_window_set_show_cases             (AwbWindow      *self,
+                                             gboolean        show);
+void _awb_window_show_progress              (AwbWindow      *self,
+                                             const char     *text,
+                                             double          fraction);
+void _awb_window_hide_progress              (AwbWindow      *self);
 
 G_END_DECLS

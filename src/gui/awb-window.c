@@ -232,6 +232,8 @@ awb_window_dispose (GObject *object)
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_pointer (&self->progress_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_WINDOW);
   g_clear_object (&self->session);
 
@@ -267,9 +269,13 @@ awb_window_class_init (AwbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwbWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, AwbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AwbWindow, case_page);
+  gtk_widget_class_bind_template_child (widget_class, AwbWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AwbWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, AwbWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_case_activated_cb);
 
   _awb_window_class_init_actions (widget_class);
+  _awb_window_class_init_package_actions (widget_class);
 }
 
 static void
@@ -438,6 +444,43 @@ awb_window_reload_cases (AwbWindow *self)
     awb_window_show_message (GTK_WIDGET (self), error->message);
   awb_case_sidebar_select (self->sidebar,
                            self->session != NULL ? awb_session_get_case_id (self->session) : NULL);
+}
+
+/* The progress of an export or import: under the case's header bar, or
+ * under the window's when no case is open. fraction < 0: of unknown length. */
+void
+_awb_window_show_progress (AwbWindow  *self,
+                           const char *text,
+                           double      fraction)
+{
+  if (self->session != NULL)
+    {
+      gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+      awb_case_page_show_progress (self->case_page, text, fraction);
+      return;
+    }
+  awb_case_page_hide_progress (self->case_page);
+  gtk_label_set_text (self->progress_label, text);
+  if (fraction < 0)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, MIN (fraction, 1.0));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+}
+
+void
+_awb_window_hide_progress (AwbWindow *self)
+{
+  awb_case_page_hide_progress (self->case_page);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+}
+
+/* TRUE while an export or an import runs (one at a time). */
+gboolean
+awb_window_is_busy (AwbWindow *self)
+{
+  g_return_val_if_fail (AWB_IS_WINDOW (self), FALSE);
+  return self->export_cancellable != NULL;
 }
 
 /* Shows message in a toast of widget's window: the words say what to do. */

@@ -22,5 +22,11 @@ void        awb_window_add_toast      (AwbWindow      *self,
 void        awb_window_reload_cases   (AwbWindow      *self);
 void        awb_window_show_message   (GtkWidget      *widget,
                                        const char     *message);
+void        awb_window_export_package (AwbWindow      *self,
+                                       const char     *path,
+                                       gboolean        replace);
+void        awb_window_import_package (AwbWindow      *self,
+                                       const char     *path);
+gboolean    awb_window_is_busy        (AwbWindow      *self);
 
 G_END_DECLS
