@@ -9,12 +9,16 @@
 #include "awb-case-page.h"
 #include "awb-case-sidebar.h"
 #include "awb-conclusion-page.h"
+#include "awb-conflict-row.h"
+#include "awb-conflicts-page.h"
 #include "awb-evidence.h"
 #include "awb-evidence-dialog.h"
 #include "awb-finding-dialog.h"
+#include "awb-history.h"
 #include "awb-history-page.h"
 #include "awb-new-case-dialog.h"
 #include "awb-overview-page.h"
+#include "awb-package.h"
 #include "awb-panel-page.h"
 #include "awb-preferences-window.h"
 #include "awb-project-dialog.h"
@@ -27,8 +31,9 @@
 #include "awb-window.h"
 
 /* Widget tests of the workbench under a real display: every template loads,
- * the window's actions are enabled and disabled as the open case allows, and
- * the views follow the core's models after an edit. */
+ * the window's actions are enabled and disabled as the open case allows, the
+ * views follow the core's models after an edit, and case packages go in and
+ * out through the window with their conflicts decided on the Conflicts page. */
 
 typedef struct
 {
@@ -166,7 +171,7 @@ test_templates (Fixture       *f,
     AWB_TYPE_CASE_SIDEBAR, AWB_TYPE_CASE_PAGE, AWB_TYPE_REQUIREMENTS_PAGE,
     AWB_TYPE_REQUIREMENT_PAGE, AWB_TYPE_REQUIREMENT_ROW, AWB_TYPE_OVERVIEW_PAGE,
     AWB_TYPE_REGISTERS_PAGE, AWB_TYPE_CONCLUSION_PAGE, AWB_TYPE_PANEL_PAGE,
-    AWB_TYPE_HISTORY_PAGE,
+    AWB_TYPE_HISTORY_PAGE, AWB_TYPE_CONFLICTS_PAGE, AWB_TYPE_CONFLICT_ROW,
   };
   g_autofree char *case_id = demo_case_id (f);
   g_autoptr(GError) error = NULL;
@@ -334,6 +339,313 @@ test_models_update_views (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An action's state where no button shows it (a menu item): a button made
+ * here reads it. */
+static gboolean
+probe_enabled (GtkWidget  *window,
+               const char *action)
+{
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  /* hidden: a window does not allocate a child it does not know of */
+  gtk_widget_set_visible (probe, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  gtk_widget_set_parent (probe, window);
+  spin ();
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_widget_unparent (probe);
+  return enabled;
+}
+
+/* Runs the main loop until the window's export or import has finished. */
+static void
+wait_idle (AwbWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (awb_window_is_busy (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin ();
+}
+
+/* The message dialog the window shows, or NULL. */
+static AdwMessageDialog *
+message_dialog (AwbWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static guint
+n_cases (AwbDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) cases = awb_case_list (db, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (cases);
+}
+
+static char *
+file_text (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&text);
+}
+
+/* Export needs an open case; import does not; neither while one runs. */
+static void
+test_package_actions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *case_id = demo_case_id (f);
+  AwbWindow *window = awb_window_new (f->app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_nonnull (awb_window_get_session (window));
+  g_assert_true (probe_enabled (GTK_WIDGET (window), "win.export-package"));
+  g_assert_true (probe_enabled (GTK_WIDGET (window), "win.import-package"));
+
+  awb_window_close_case (window);
+  g_assert_false (probe_enabled (GTK_WIDGET (window), "win.export-package"));
+  g_assert_true (probe_enabled (GTK_WIDGET (window), "win.import-package"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_conflicts_page (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return AWB_IS_CONFLICTS_PAGE (widget);
+}
+
+static gboolean
+is_take_theirs_of (GtkWidget     *widget,
+                   gconstpointer  conflict_id)
+{
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget)
+      || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                    "conflicts.take-theirs") != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), conflict_id) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return AWB_IS_CONFLICT_ROW (widget)
+         && g_str_has_prefix (awb_conflict_row_get_summary (AWB_CONFLICT_ROW (widget)), title);
+}
+
+/* Two databases rate 3.3-2 differently after sharing the case; the other's
+ * package imported through the window is a merge with one conflict, listed
+ * on the Conflicts page with its badge; Take Theirs resolves it through the
+ * core, the row goes, the rating and the history show the choice. */
+static void
+test_conflicts_page (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *case_id = demo_case_id (f);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *shared = g_build_filename (f->dir, "shared.awbcase", NULL);
+  g_autofree char *theirs = g_build_filename (f->dir, "theirs.awbcase", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwbDatabase) other = NULL;
+  g_autoptr(AwbPackageSummary) summary = NULL;
+  g_autoptr(AwbImportResult) result = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(AwbConflictItem) item = NULL;
+  const AwbRequirementJudgement *j;
+  AwbWindow *window;
+  AwbSession *session;
+  GtkWidget *page, *button, *stack;
+  AdwViewStackPage *stack_page;
+  char *conflict_id;
+  gboolean resolved = FALSE;
+
+  summary = awb_package_export (f->db, case_id, shared, AWB_PACKAGE_NONE, &error);
+  g_assert_no_error (error);
+  other = awb_database_open (other_path, &error);
+  g_assert_no_error (error);
+  result = awb_package_import (other, shared, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->created);
+  g_assert_true (awb_rating_set (f->db, case_id, "3.3-2", AWB_RATING_LARGELY, "mine: partly",
+                                 "Mine", &error));
+  g_assert_true (awb_rating_set (other, case_id, "3.3-2", AWB_RATING_NONCONFORMANT,
+                                 "theirs: no records", "Theirs", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&summary, awb_package_summary_free);
+  summary = awb_package_export (other, case_id, theirs, AWB_PACKAGE_NONE, &error);
+  g_assert_no_error (error);
+
+  window = awb_window_new (f->app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  session = awb_window_get_session (window);
+  g_assert_nonnull (session);
+  page = find_widget (GTK_WIDGET (window), is_conflicts_page, NULL);
+  g_assert_nonnull (page);
+  g_assert_cmpuint (awb_conflicts_page_get_n_conflicts (AWB_CONFLICTS_PAGE (page)), ==, 0);
+
+  awb_window_import_package (window, theirs);
+  g_assert_true (awb_window_is_busy (window));
+  wait_idle (window);
+  g_assert_null (message_dialog (window));
+  g_assert_true (awb_window_get_session (window) == session);
+  g_assert_cmpuint (awb_conflicts_page_get_n_conflicts (AWB_CONFLICTS_PAGE (page)), ==, 1);
+  item = g_list_model_get_item (awb_conflicts_page_get_conflicts (AWB_CONFLICTS_PAGE (page)), 0);
+  g_assert_cmpstr (awb_conflict_item_get_title (item), ==, "Rating of 3.3-2");
+  g_assert_cmpuint (awb_conflict_item_get_fields (item)->len, ==, 2);
+  conflict_id = g_strdup (awb_conflict_item_get_id (item));
+  stack = gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK);
+  stack_page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), page);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, 1);
+  g_assert_true (adw_view_stack_page_get_needs_attention (stack_page));
+  /* ours stays until the conflict is resolved */
+  j = awb_judgement_lookup (awb_session_get_judgement (session), "3.3-2");
+  g_assert_cmpint (j->rating, ==, AWB_RATING_LARGELY);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "conflicts"));
+  spin ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_row_titled, "Rating of 3.3-2. Mine: "));
+  button = find_widget (GTK_WIDGET (window), is_take_theirs_of, conflict_id);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+
+  g_assert_cmpuint (awb_conflicts_page_get_n_conflicts (AWB_CONFLICTS_PAGE (page)), ==, 0);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_take_theirs_of, conflict_id));
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, 0);
+  g_assert_false (adw_view_stack_page_get_needs_attention (stack_page));
+  conflicts = awb_conflict_list (f->db, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  /* the session was refreshed: the judgement has their rating */
+  j = awb_judgement_lookup (awb_session_get_judgement (session), "3.3-2");
+  g_assert_cmpint (j->rating, ==, AWB_RATING_NONCONFORMANT);
+  history = awb_history_list (f->db, case_id, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      AwbHistoryEntry *e = history->pdata[i];
+
+      if (g_str_equal (e->action, "resolve") && g_str_equal (e->entity_id, conflict_id))
+        {
+          resolved = TRUE;
+          g_assert_cmpstr (e->actor, ==, awb_session_get_actor (session));
+        }
+    }
+  g_assert_true (resolved);
+  g_free (conflict_id);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A refused package changes nothing and is explained in a dialog; a package
+ * exported through the window imports into an empty database; a file the
+ * user did not choose to replace is not replaced; a package of a new case
+ * imports with no case open, and its case opens. */
+static void
+test_package_import_export (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *case_id = demo_case_id (f);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.awbcase", NULL);
+  g_autofree char *exported = g_build_filename (f->dir, "out.awbcase", NULL);
+  g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *new_package = g_build_filename (f->dir, "new.awbcase", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *new_case = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwbDatabase) fresh = NULL;
+  g_autoptr(AwbDatabase) other = NULL;
+  g_autoptr(AwbImportResult) result = NULL;
+  g_autoptr(AwbPackageSummary) summary = NULL;
+  AwbCaseNew params = { 0 };
+  AwbWindow *window = awb_window_new (f->app);
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (g_file_set_contents (junk, "not a package at all", -1, &error));
+
+  awb_window_import_package (window, junk);
+  wait_idle (window);
+  dialog = message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Case Package Not Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a case package"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (n_cases (f->db), ==, 1);
+
+  awb_window_export_package (window, exported, FALSE);
+  wait_idle (window);
+  g_assert_null (message_dialog (window));
+  fresh = awb_database_open (fresh_path, &error);
+  g_assert_no_error (error);
+  result = awb_package_import (fresh, exported, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->created);
+  g_assert_cmpstr (result->case_id, ==, case_id);
+
+  /* an existing file the user did not choose to replace stays as it was */
+  before = file_text (junk);
+  awb_window_export_package (window, junk, FALSE);
+  wait_idle (window);
+  dialog = message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already exists"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = file_text (junk);
+  g_assert_cmpstr (before, ==, after);
+
+  /* another database's new case, imported with no case open */
+  other = awb_database_open (other_path, &error);
+  g_assert_no_error (error);
+  params.applicant = "Package Test Ltd.";
+  params.credit_code = "91350100M000100Y43";
+  params.leader = "Lin";
+  new_case = awb_case_create (other, &params, &error);
+  g_assert_no_error (error);
+  summary = awb_package_export (other, new_case, new_package, AWB_PACKAGE_NONE, &error);
+  g_assert_no_error (error);
+
+  awb_window_close_case (window);
+  awb_window_import_package (window, new_package);
+  wait_idle (window);
+  g_assert_null (message_dialog (window));
+  g_assert_cmpuint (n_cases (f->db), ==, 2);
+  g_assert_nonnull (awb_window_get_session (window));
+  g_assert_cmpstr (awb_session_get_case_id (awb_window_get_session (window)), ==, new_case);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Package Test Ltd.");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -352,5 +664,11 @@ main (int    argc,
   g_test_add ("/gui/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
   g_test_add ("/gui/models-update-views", Fixture, NULL, fixture_set_up, test_models_update_views,
               fixture_tear_down);
+  g_test_add ("/gui/package-actions", Fixture, NULL, fixture_set_up, test_package_actions,
+              fixture_tear_down);
+  g_test_add ("/gui/conflicts-page", Fixture, NULL, fixture_set_up, test_conflicts_page,
+              fixture_tear_down);
+  g_test_add ("/gui/package-import-export", Fixture, NULL, fixture_set_up,
+              test_package_import_export, fixture_tear_down);
   return g_test_run ();
 }
