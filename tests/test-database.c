@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "awb-database-private.h"
@@ -311,6 +314,58 @@ test_nested_transactions (void)
   awb_test_remove_tree (dir);
 }
 
+/* Whether another process sees a lock on path (F_GETLK from a child). */
+static gboolean
+locked_for_others (const char *path)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+      int fd = open (path, O_RDWR);
+
+      if (fd < 0 || fcntl (fd, F_GETLK, &fl) != 0)
+        _exit (2);
+      _exit (fl.l_type == F_UNLCK ? 1 : 0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) != 2);
+  return WEXITSTATUS (status) == 0;
+}
+
+/* A second connection to an open database (a worker thread's: an import, an
+ * export, a requirement's evidence) must leave the POSIX locks this process
+ * holds on the file alone. Reading the header through another descriptor
+ * and closing it dropped them: a program closing its own connection then
+ * took itself for the last user and could delete the WAL under ours, whose
+ * next read failed with "disk I/O error". */
+static void
+test_second_connection_keeps_locks (void)
+{
+  g_autofree char *dir = awb_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwbDatabase) db = awb_database_open (path, &error);
+  g_autoptr(AwbDatabase) worker = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (awb_database_get_schema_version (db), ==, AWB_SCHEMA_VERSION);
+  /* SQLite holds a lock on the file of an open WAL database */
+  g_assert_true (locked_for_others (path));
+
+  worker = awb_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (awb_database_get_schema_version (worker), ==, AWB_SCHEMA_VERSION);
+  g_clear_object (&worker);
+  g_assert_true (locked_for_others (path));
+
+  g_clear_object (&db);
+  awb_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -325,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/database/refuse-failed-upgrade", test_refuse_failed_upgrade);
   g_test_add_func ("/database/refuse-negative-version", test_refuse_negative_version);
   g_test_add_func ("/database/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/database/second-connection-keeps-locks", test_second_connection_keeps_locks);
 
   return g_test_run ();
 }

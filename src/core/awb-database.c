@@ -140,26 +140,45 @@ pragma_int (sqlite3    *db,
 
 /* Reads the 100-byte SQLite header ourselves so that a foreign file is never
  * handed to SQLite (which could roll back a journal or change its mode). */
-static gboolean
-check_header (const char *path,
-              GError    **error)
+/* The first bytes of the file (up to 100), read through the connection's own
+ * file handle. Another descriptor opened and closed on a file this process
+ * holds open would drop every POSIX lock the process has on it — SQLite's
+ * among them — and another program (awb on the command line) could then
+ * believe itself the last user, checkpoint and delete the WAL under the
+ * connections still open here, which then fail with "disk I/O error".
+ * Returns the count read, or -1. */
+static gssize
+read_header (sqlite3 *db,
+             guchar   header[100])
 {
-  guchar header[100];
-  int fd;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
   gssize n;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
+      || file == NULL || file->pMethods == NULL
+      || file->pMethods->xFileSize (file, &size) != SQLITE_OK)
+    return -1;
+  n = (gssize) MIN (size, (sqlite3_int64) 100);
+  if (n > 0 && file->pMethods->xRead (file, header, (int) n, 0) != SQLITE_OK)
+    return -1;
+  return n;
+}
+
+static gboolean
+check_header (const char   *path,
+              const guchar *header,
+              gssize        n,
+              GError      **error)
+{
   guint32 app_id;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (n < 0)
     {
-      int saved = errno;
       g_set_error (error, AWB_ERROR, AWB_ERROR_IO,
-                   _("Database %s cannot be opened: %s"), path, g_strerror (saved));
+                   _("Database %s cannot be opened: its first bytes cannot be read"), path);
       return FALSE;
     }
-  n = read (fd, header, sizeof header);
-  close (fd);
-
   if (n == 0)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
@@ -167,7 +186,7 @@ check_header (const char *path,
                    "Give another file name (a missing file is created)."), path);
       return FALSE;
     }
-  if (n < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (n < 100 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, AWB_ERROR, AWB_ERROR_FOREIGN_FILE,
                    _("%s is not a workbench database (it is not an SQLite file at all); "
@@ -343,9 +362,6 @@ awb_database_open (const char *path,
       return NULL;
     }
 
-  if (!check_header (path, error))
-    return NULL;
-
   /* SQLite keeps its journal (-wal, -shm) beside the database: without a
    * writable folder it could not even read it, and would say so obscurely */
   {
@@ -379,6 +395,16 @@ awb_database_open (const char *path,
       set_sqlite_error (self->db, rc, path, _("opening the database"), error);
       return NULL;
     }
+
+  /* SQLite reads nothing before the first statement: the file is known to
+   * be a workbench database before anything runs on it */
+  {
+    guchar header[100];
+    gssize n = read_header (self->db, header);
+
+    if (!check_header (path, header, n, error))
+      return NULL;
+  }
 
   sqlite3_busy_timeout (self->db, 10000);
   if (!pragma_int (self->db, "PRAGMA user_version", &version))
