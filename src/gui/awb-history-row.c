@@ -63,6 +63,8 @@ describe (const char *action,
     { "panel-review", "panel_review", N_("Panel review recorded") },
     { "panel-vote", "panel_vote", N_("Panel vote recorded") },
     { "panel-conclude", "case", N_("Panel conclusion recorded") },
+    { "merge", "case", N_("Case package merged") },
+    { "resolve", "conflict", N_("Conflict resolved") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
@@ -100,7 +102,7 @@ detail_of (const AwbHistoryEntry *e)
 {
   static const char * const label_keys[] = {
     "title", "requirement_id", "name", "client", "applicant", "text", "kind", "item", "to_stage",
-    "rating", "status", "scope", "vote", NULL
+    "rating", "status", "scope", "vote", "package", NULL
   };
   g_autoptr(JsonParser) before_parser = json_parser_new ();
   g_autoptr(JsonParser) after_parser = json_parser_new ();
@@ -108,6 +110,21 @@ detail_of (const AwbHistoryEntry *e)
   JsonObject *after = parse_object (e->after, after_parser);
   JsonObject *shown = after != NULL ? after : before;
   g_autoptr(GString) out = g_string_new (NULL);
+
+  /* a resolution: the side chosen and the record, not the fields of the choice */
+  if (g_strcmp0 (e->entity, "conflict") == 0 && after != NULL)
+    {
+      const char *choice = member_text (after, "choice");
+      const char *entity = member_text (after, "entity");
+
+      g_string_append (out, g_strcmp0 (choice, "theirs") == 0 ? _("the package’s record taken")
+                                                               : _("this computer’s record kept"));
+      /* the record by its merge key: a rating's requirement, an item's id */
+      if (entity != NULL)
+        g_string_append_printf (out, " · %s %s", entity,
+                                member_text (before, "key") != NULL ? member_text (before, "key") : "");
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
 
   for (guint i = 0; label_keys[i] != NULL; i++)
     {

@@ -302,9 +302,12 @@ def select_in_list(list_node, prefix):
     raise AssertionError("no item starting with %r in %r" % (prefix, list_node.name))
 
 
-def run_cli(*args, db):
+def run_cli(*args, db, env=None):
     binary = os.path.join(BUILD, "src", "cli", "awb")
-    out = subprocess.run([binary, "--db", db] + list(args), capture_output=True, text=True)
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    out = subprocess.run([binary, "--db", db] + list(args), capture_output=True, text=True,
+                         env=full_env)
     if out.returncode != 0:
         raise AssertionError("awb %s failed (%d): %s" % (" ".join(args), out.returncode, out.stderr))
     return out.stdout
