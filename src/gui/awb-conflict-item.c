@@ -331,10 +331,10 @@ list_fields (AwbConflictItem *self)
 }
 
 static char *
-make_title (const AwbConflict *c)
+make_title (const char *e,
+            const char *key,
+            JsonObject *o)
 {
-  JsonObject *o = side_object (c->mine) != NULL ? side_object (c->mine) : side_object (c->theirs);
-  const char *e = c->entity;
   const char *name = member_string (o, "name");
   const char *text;
   AwbCaseDate date;
@@ -343,47 +343,47 @@ make_title (const AwbConflict *c)
 
   if (g_str_equal (e, "ratings"))
     /* Translators: the record of a conflict: the rating of a requirement */
-    return g_strdup_printf (_("Rating of %s"), c->key);
+    return g_strdup_printf (_("Rating of %s"), key);
   if (g_str_equal (e, "evidence"))
     return g_strdup_printf (_("Evidence “%s”"),
-                            (text = member_string (o, "title")) != NULL ? text : c->key);
+                            (text = member_string (o, "title")) != NULL ? text : key);
   if (g_str_equal (e, "findings"))
     return g_strdup_printf (_("Finding on %s"),
-                            (text = member_string (o, "requirement_id")) != NULL ? text : c->key);
+                            (text = member_string (o, "requirement_id")) != NULL ? text : key);
   if (g_str_equal (e, "cases"))
     return g_strdup (_("The case’s application and statement"));
   if (g_str_equal (e, "team_members"))
-    return g_strdup_printf (_("Project team member %s"), name != NULL ? name : c->key);
+    return g_strdup_printf (_("Project team member %s"), name != NULL ? name : key);
   if (g_str_equal (e, "case_dates"))
-    return g_strdup_printf (_("Date “%s”"), awb_case_date_from_string (c->key, &date)
-                                               ? awb_case_date_label (date) : c->key);
+    return g_strdup_printf (_("Date “%s”"), awb_case_date_from_string (key, &date)
+                                               ? awb_case_date_label (date) : key);
   if (g_str_equal (e, "stage_moves"))
-    return g_strdup_printf (_("Move to the stage “%s”"), awb_stage_from_string (c->key, &stage)
-                                                           ? awb_stage_label (stage) : c->key);
+    return g_strdup_printf (_("Move to the stage “%s”"), awb_stage_from_string (key, &stage)
+                                                           ? awb_stage_label (stage) : key);
   if (g_str_equal (e, "checklist"))
-    return g_strdup_printf (_("Checklist item “%s”"), awb_check_from_string (c->key, &check)
-                                                        ? awb_check_label (check) : c->key);
+    return g_strdup_printf (_("Checklist item “%s”"), awb_check_from_string (key, &check)
+                                                        ? awb_check_label (check) : key);
   if (g_str_equal (e, "staff"))
-    return g_strdup_printf (_("Staff member %s"), name != NULL ? name : c->key);
+    return g_strdup_printf (_("Staff member %s"), name != NULL ? name : key);
   if (g_str_equal (e, "projects"))
     return g_strdup_printf (_("Project for %s"),
-                            (text = member_string (o, "client")) != NULL ? text : c->key);
+                            (text = member_string (o, "client")) != NULL ? text : key);
   if (g_str_equal (e, "panel_members"))
-    return g_strdup_printf (_("Panel member %s"), name != NULL ? name : c->key);
+    return g_strdup_printf (_("Panel member %s"), name != NULL ? name : key);
   if (g_str_equal (e, "panel_reviews"))
     {
       const char *scope = member_string (o, "scope");
 
       /* Translators: a panel member's review: member, section id or "the whole case" */
       return g_strdup_printf (_("Review by %s of %s"),
-                              (text = member_string (o, "member")) != NULL ? text : c->key,
+                              (text = member_string (o, "member")) != NULL ? text : key,
                               scope == NULL || g_str_equal (scope, "overall")
                                 ? _("the whole case") : scope);
     }
   if (g_str_equal (e, "panel_votes"))
     return g_strdup_printf (_("Vote of panel member %s"),
-                            (text = member_string (o, "member")) != NULL ? text : c->key);
-  return g_strdup_printf ("%s %s", e, c->key);
+                            (text = member_string (o, "member")) != NULL ? text : key);
+  return g_strdup_printf ("%s %s", e, key);
 }
 
 static void
@@ -418,7 +418,8 @@ awb_conflict_item_new (AwbConflict *conflict)
   g_return_val_if_fail (conflict != NULL, NULL);
 
   self->conflict = conflict;
-  self->title = make_title (conflict);
+  self->title = awb_conflict_describe_record (conflict->entity, conflict->key, conflict->mine,
+                                             conflict->theirs);
   list_fields (self);
   return self;
 }
@@ -479,4 +480,18 @@ awb_conflict_item_get_change (AwbConflictItem *self)
       || g_str_equal (e, "stage_moves") || g_str_equal (e, "checklist"))
     return AWB_SESSION_CASE;
   return AWB_SESSION_ALL;
+}
+
+/* A record of a conflict in a few words, from its table, merge key and
+ * either side's value (NULL where deleted): "Rating of 3.3-2". */
+char *
+awb_conflict_describe_record (const char *entity,
+                              const char *key,
+                              JsonNode   *mine,
+                              JsonNode   *theirs)
+{
+  JsonObject *o = side_object (mine) != NULL ? side_object (mine) : side_object (theirs);
+
+  g_return_val_if_fail (entity != NULL && key != NULL, NULL);
+  return make_title (entity, key, o);
 }

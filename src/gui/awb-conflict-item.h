@@ -26,4 +26,9 @@ const char        *awb_conflict_item_get_title    (AwbConflictItem *self);
 GPtrArray         *awb_conflict_item_get_fields   (AwbConflictItem *self);
 AwbSessionChange   awb_conflict_item_get_change   (AwbConflictItem *self);
 
+char              *awb_conflict_describe_record   (const char      *entity,
+                                                   const char      *key,
+                                                   JsonNode        *mine,
+                                                   JsonNode        *theirs);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "awb-case.h"
+#include "awb-conflict-item.h"
 #include "awb-finding.h"
 #include "awb-history-row.h"
 #include "awb-rating.h"
@@ -96,6 +97,19 @@ member_text (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* The "value" of one side ("mine", "theirs") of a conflict as JSON, or NULL. */
+static JsonNode *
+side_value (JsonObject *conflict,
+            const char *side)
+{
+  JsonNode *node = conflict != NULL ? json_object_get_member (conflict, side) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  node = json_object_get_member (json_node_get_object (node), "value");
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? node : NULL;
+}
+
 /* The record in a few words, and for a change the fields that changed. */
 static char *
 detail_of (const AwbHistoryEntry *e)
@@ -115,14 +129,20 @@ detail_of (const AwbHistoryEntry *e)
   if (g_strcmp0 (e->entity, "conflict") == 0 && after != NULL)
     {
       const char *choice = member_text (after, "choice");
-      const char *entity = member_text (after, "entity");
+      const char *entity = member_text (before, "entity");
+      const char *key = member_text (before, "key");
 
+      /* the record as the Conflicts page named it: "Rating of 3.3-2" */
+      if (entity != NULL && key != NULL)
+        {
+          g_autofree char *record = NULL;
+
+          record = awb_conflict_describe_record (entity, key, side_value (before, "mine"),
+                                                 side_value (before, "theirs"));
+          g_string_append_printf (out, "%s · ", record);
+        }
       g_string_append (out, g_strcmp0 (choice, "theirs") == 0 ? _("the package’s record taken")
                                                                : _("this computer’s record kept"));
-      /* the record by its merge key: a rating's requirement, an item's id */
-      if (entity != NULL)
-        g_string_append_printf (out, " · %s %s", entity,
-                                member_text (before, "key") != NULL ? member_text (before, "key") : "");
       return g_string_free (g_steal_pointer (&out), FALSE);
     }
 

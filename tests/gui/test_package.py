@@ -122,9 +122,6 @@ def english_run(tmp, failures):
         awbgui.find_one(win, pyatspi.ROLE_LABEL, "Case merged: 1 conflict to decide",
                         contains=True, timeout=60)
         awbgui.press(awbgui.find_button(win, "Show Conflicts"))
-        time.sleep(2)
-        app.screenshot("debug")
-        print([ (n.getRole(), n.name) for n in awbgui.walk(win) if "heirs" in (n.name or "") or "ine" in (n.name or "")], file=sys.stderr)
         button = awbgui.wait_for(lambda: take_theirs_button(win), what="the Take Theirs button")
         keep = awbgui.find_all(win, pyatspi.ROLE_PUSH_BUTTON, "Keep mine: Rating of " + REQ,
                                contains=True)
@@ -152,6 +149,7 @@ def english_run(tmp, failures):
                         what="the row of %s to show Li's rating" % REQ)
         awbgui.show_page(win, "History")
         awbgui.find_one(win, name="Conflict resolved", timeout=15)
+        awbgui.find_one(win, pyatspi.ROLE_LABEL, "Rating of %s · the package’s record taken" % REQ)
         awbgui.find_one(win, name="Case package merged", timeout=15)
 
         export_package(app, win, exported)
