@@ -122,7 +122,8 @@ field_label (const char *entity,
   const char *method_field;
 
   /* an evidence item's method fields have their own labels */
-  if (g_strcmp0 (entity, "evidence") == 0 && (method_field = awb_evidence_field_label (field)) != NULL)
+  if (g_strcmp0 (entity, "evidence") == 0
+      && (method_field = awb_evidence_field_label (field)) != NULL)
     return method_field;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].field, field))

@@ -86,10 +86,9 @@ move_to_row (GtkGrid   *grid,
              int        row)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (grid));
+  GtkLayoutChild *place = gtk_layout_manager_get_layout_child (layout, child);
 
-  gtk_grid_layout_child_set_row (GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout,
-                                                                                               child)),
-                                 row);
+  gtk_grid_layout_child_set_row (GTK_GRID_LAYOUT_CHILD (place), row);
 }
 
 static void

@@ -73,7 +73,8 @@ same_conflicts (AwbConflictsPage *self,
       const AwbConflict *shown = awb_conflict_item_get_conflict (item);
       const AwbConflict *now = list->pdata[i];
 
-      if (g_strcmp0 (shown->id, now->id) != 0 || g_strcmp0 (shown->detected_at, now->detected_at) != 0
+      if (g_strcmp0 (shown->id, now->id) != 0
+          || g_strcmp0 (shown->detected_at, now->detected_at) != 0
           || g_strcmp0 (shown->theirs_at, now->theirs_at) != 0
           || g_strcmp0 (shown->mine_at, now->mine_at) != 0)
         return FALSE;
@@ -221,10 +222,13 @@ awb_conflicts_page_class_init (AwbConflictsPageClass *klass)
 static void
 awb_conflicts_page_init (AwbConflictsPage *self)
 {
+  GtkNoSelection *selection;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->conflicts = g_list_store_new (AWB_TYPE_CONFLICT_ITEM);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->conflicts)))));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->conflicts)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
   show_count (self);
 }
 

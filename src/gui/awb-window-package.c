@@ -157,7 +157,8 @@ on_export_package_response_cb (GtkNativeDialog *native,
 static char *
 suggested_package_name (AwbWindow *self)
 {
-  g_autofree char *applicant = g_strdup (awb_case_get_applicant (awb_session_get_case (self->session)));
+  AwbCase *kase = awb_session_get_case (self->session);
+  g_autofree char *applicant = g_strdup (awb_case_get_applicant (kase));
   g_autofree char *evaluator = g_strdup (awb_session_get_actor (self->session));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");

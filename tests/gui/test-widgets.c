@@ -382,7 +382,8 @@ message_dialog (AwbWindow *window)
     {
       g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
+      if (ADW_IS_MESSAGE_DIALOG (w)
+          && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
         return ADW_MESSAGE_DIALOG (w);
     }
   return NULL;
@@ -529,7 +530,8 @@ test_conflicts_page (Fixture       *f,
   j = awb_judgement_lookup (awb_session_get_judgement (session), "3.3-2");
   g_assert_cmpint (j->rating, ==, AWB_RATING_LARGELY);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "conflicts"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                             "conflicts"));
   spin ();
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_row_titled, "Rating of 3.3-2. Mine: "));
   button = find_widget (GTK_WIDGET (window), is_take_theirs_of, conflict_id);
@@ -646,6 +648,89 @@ test_package_import_export (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_accelerators (GtkWidget  *widget,
+                      GHashTable *found)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL)
+        g_hash_table_add (found, accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, found);
+}
+
+/* The action a shortcut of the window's class bindings runs for accelerator, or NULL. */
+static const char *
+bound_action (GtkWidget  *window,
+              const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action)
+              && gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+        }
+    }
+  return NULL;
+}
+
+/* The keyboard shortcuts window shows the accelerators the window binds
+ * (written out in the .ui: GTK 4.8 cannot look class bindings up by action). */
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct { const char *accelerator, *action; } shortcuts[] = {
+    { "<Control><Shift>n", "win.new-case" },
+    { "F9", "win.show-cases" },
+    { "<Control><Shift>f", "win.search-cases" },
+    { "<Control>e", "win.export" },
+    { "<Control><Shift>e", "win.export-package" },
+    { "<Control>o", "win.import-package" },
+    { "<Control>f", "win.search" },
+    { "<Control>n", "win.new-evidence" },
+    { "<Control>comma", "win.preferences" },
+    { "<Alt>7", "win.show-page" },
+  };
+  g_autofree char *case_id = demo_case_id (f);
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AwbWindow *window = awb_window_new (f->app);
+  GtkWidget *overlay;
+
+  builder = gtk_builder_new_from_resource ("/io/github/assessorworkbench/Workbench/gtk/help-overlay.ui");
+  overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_assert_nonnull (overlay);
+  collect_accelerators (overlay, listed);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      g_assert_true (g_hash_table_contains (listed, shortcuts[i].accelerator));
+      g_assert_cmpstr (bound_action (GTK_WIDGET (window), shortcuts[i].accelerator), ==,
+                       shortcuts[i].action);
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -670,5 +755,6 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/gui/package-import-export", Fixture, NULL, fixture_set_up,
               test_package_import_export, fixture_tear_down);
+  g_test_add ("/gui/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
   return g_test_run ();
 }

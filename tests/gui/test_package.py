@@ -149,7 +149,8 @@ def english_run(tmp, failures):
                         what="the row of %s to show Li's rating" % REQ)
         awbgui.show_page(win, "History")
         awbgui.find_one(win, name="Conflict resolved", timeout=15)
-        awbgui.find_one(win, pyatspi.ROLE_LABEL, "Rating of %s · the package’s record taken" % REQ)
+        awbgui.find_one(win, pyatspi.ROLE_LABEL,
+                        "Rating of %s · the package’s record taken" % REQ)
         awbgui.find_one(win, name="Case package merged", timeout=15)
 
         export_package(app, win, exported)
