@@ -9,6 +9,7 @@
 #include "awb-conflict-item.h"
 #include "awb-conflict-row.h"
 #include "awb-conflicts-page.h"
+#include "awb-error.h"
 #include "awb-window.h"
 
 /* The open conflicts of the case: the records an imported package and this
@@ -94,7 +95,7 @@ load (AwbConflictsPage *self)
                             awb_session_get_case_id (self->session), &error);
   if (list == NULL)
     {
-      g_warning ("Cannot list the conflicts: %s", error->message);
+      awb_window_show_message (GTK_WIDGET (self), error->message);
       return;
     }
   if (same_conflicts (self, list))
@@ -303,7 +304,13 @@ awb_conflicts_page_resolve (AwbConflictsPage *self,
   if (!awb_conflict_resolve (awb_session_get_database (self->session), conflict_id, side,
                              awb_session_get_actor (self->session), &error))
     {
-      awb_window_show_message (GTK_WIDGET (self), error->message);
+      /* the core's words name the command line; here the banner reopens */
+      if (g_error_matches (error, AWB_ERROR, AWB_ERROR_LOCKED))
+        awb_window_show_message (GTK_WIDGET (self),
+                                 _("The case is with the expert panel: reopen it (Reopen… above) "
+                                   "to decide this conflict"));
+      else
+        awb_window_show_message (GTK_WIDGET (self), error->message);
       load (self);
       return FALSE;
     }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awb-error.h"
 #include "awb-package.h"
 #include "awb-window-private.h"
 
@@ -242,6 +243,12 @@ on_import_package_done_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         awb_window_show_message (GTK_WIDGET (self), _("Import cancelled: nothing was changed"));
+      else if (g_error_matches (error, AWB_ERROR, AWB_ERROR_LOCKED))
+        /* the core's words name the command line */
+        show_refusal (self, _("Case Package Not Imported"),
+                      _("The case is with the expert panel here, and the package changes its "
+                        "records: nothing was imported. Reopen the case (Reopen… under its "
+                        "header), then import the package again."));
       else
         show_refusal (self, _("Case Package Not Imported"), error->message);
       return;

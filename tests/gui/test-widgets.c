@@ -11,6 +11,7 @@
 #include "awb-conclusion-page.h"
 #include "awb-conflict-row.h"
 #include "awb-conflicts-page.h"
+#include "awb-database-private.h"
 #include "awb-evidence.h"
 #include "awb-evidence-dialog.h"
 #include "awb-finding-dialog.h"
@@ -529,6 +530,19 @@ test_conflicts_page (Fixture       *f,
   /* ours stays until the conflict is resolved */
   j = awb_judgement_lookup (awb_session_get_judgement (session), "3.3-2");
   g_assert_cmpint (j->rating, ==, AWB_RATING_LARGELY);
+
+  /* with the panel (the demo case is incomplete, so it is marked so directly),
+   * a rating's conflict waits: refused, and nothing changes */
+  g_assert_true (_awb_database_run (f->db, &error, "UPDATE cases SET submitted_at = ? WHERE id = ?",
+                                    "ss", "2026-05-20T08:00:00Z", case_id));
+  awb_session_refresh (session, AWB_SESSION_ALL);
+  g_assert_false (awb_conflicts_page_resolve (AWB_CONFLICTS_PAGE (page), conflict_id,
+                                              AWB_CONFLICT_THEIRS));
+  g_assert_cmpuint (awb_conflicts_page_get_n_conflicts (AWB_CONFLICTS_PAGE (page)), ==, 1);
+  g_assert_true (_awb_database_run (f->db, &error, "UPDATE cases SET submitted_at = NULL "
+                                    "WHERE id = ?", "s", case_id));
+  g_assert_no_error (error);
+  awb_session_refresh (session, AWB_SESSION_ALL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                              "conflicts"));
