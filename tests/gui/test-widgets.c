@@ -163,6 +163,25 @@ is_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
+/* An action's state where no button shows it (a menu item): a button made
+ * here reads it. */
+static gboolean
+probe_enabled (GtkWidget  *window,
+               const char *action)
+{
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  /* hidden: a window does not allocate a child it does not know of */
+  gtk_widget_set_visible (probe, FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  gtk_widget_set_parent (probe, window);
+  spin ();
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_widget_unparent (probe);
+  return enabled;
+}
+
 /* Every widget's template loads and the widget goes away cleanly. */
 static void
 test_templates (Fixture       *f,
@@ -226,17 +245,8 @@ test_actions (Fixture       *f,
   spin ();
   g_assert_null (awb_window_get_session (window));
   g_assert_false (action_enabled (GTK_WIDGET (window), "win.export"));
-  /* the portfolio of all cases needs no open case (its menu item has no button:
-   * a button made here reads the action's state) */
-  {
-    GtkWidget *probe = gtk_button_new ();
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "win.export-portfolio");
-    gtk_widget_set_parent (probe, GTK_WIDGET (window));
-    spin ();
-    g_assert_true (gtk_widget_get_sensitive (probe));
-    gtk_widget_unparent (probe);
-  }
+  /* the portfolio of all cases needs no open case */
+  g_assert_true (probe_enabled (GTK_WIDGET (window), "win.export-portfolio"));
   g_assert_false (action_enabled (GTK_WIDGET (window), "win.new-evidence"));
   g_assert_true (action_enabled (GTK_WIDGET (window), "win.new-case"));
 
@@ -338,25 +348,6 @@ test_models_update_views (Fixture       *f,
   j = awb_judgement_lookup (awb_session_get_judgement (session), "3.4-1");
   g_assert_cmpuint (j->supporting[AWB_METHOD_DEMONSTRATION], ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* An action's state where no button shows it (a menu item): a button made
- * here reads it. */
-static gboolean
-probe_enabled (GtkWidget  *window,
-               const char *action)
-{
-  GtkWidget *probe = gtk_button_new ();
-  gboolean enabled;
-
-  /* hidden: a window does not allocate a child it does not know of */
-  gtk_widget_set_visible (probe, FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
-  gtk_widget_set_parent (probe, window);
-  spin ();
-  enabled = gtk_widget_get_sensitive (probe);
-  gtk_widget_unparent (probe);
-  return enabled;
 }
 
 /* Runs the main loop until the window's export or import has finished. */
