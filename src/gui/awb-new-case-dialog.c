@@ -16,6 +16,15 @@
  * optionally the earlier case to start from) and the project team. "Create"
  * records it and emits "created" with the new id. */
 
+/* The fields a baseline case fills in. */
+enum {
+  FILLED_APPLICANT,
+  FILLED_CREDIT_CODE,
+  FILLED_LEADER,
+  FILLED_EVALUATORS,
+  N_FILLED
+};
+
 struct _AwbNewCaseDialog
 {
   AdwWindow       parent_instance;
@@ -31,11 +40,13 @@ struct _AwbNewCaseDialog
   AdwEntryRow    *certificate_row;
   AdwEntryRow    *expiry_row;
   AdwComboRow    *baseline_row;
+  GtkWidget      *baseline_label;
   AdwEntryRow    *leader_row;
   AdwEntryRow    *evaluators_row;
 
   AwbDatabase    *db;
   GListModel     *cases;  /* for the baseline: a placeholder string, then the cases */
+  char           *filled[N_FILLED];  /* what the baseline put in each field */
 };
 
 G_DEFINE_FINAL_TYPE (AwbNewCaseDialog, awb_new_case_dialog, ADW_TYPE_WINDOW)
@@ -117,6 +128,52 @@ on_type_row_selected_cb (AwbNewCaseDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->certificate_row), maintenance);
   gtk_widget_set_visible (GTK_WIDGET (self->expiry_row), maintenance);
   gtk_widget_set_visible (GTK_WIDGET (self->baseline_row), maintenance);
+  gtk_widget_set_visible (self->baseline_label,
+                          maintenance && adw_combo_row_get_selected (self->baseline_row) > 0);
+}
+
+/* Puts value in a field, unless the person typed something else there. */
+static void
+fill (AwbNewCaseDialog *self,
+      AdwEntryRow      *row,
+      guint             slot,
+      const char       *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (value == NULL)
+    value = "";
+  if (*text == '\0' || g_strcmp0 (text, self->filled[slot]) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), value);
+  g_free (self->filled[slot]);
+  self->filled[slot] = g_strdup (value);
+}
+
+/* A maintenance case is the same applicant, usually with the same team: the
+ * fields show what the earlier case gives, before anything is created. */
+static void
+on_baseline_row_selected_cb (AwbNewCaseDialog *self,
+                             GParamSpec       *pspec,
+                             AdwComboRow      *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(AwbCase) kase = NULL;
+  g_autofree char *evaluators = NULL;
+
+  gtk_widget_set_visible (self->baseline_label,
+                          adw_combo_row_get_selected (self->type_row) == 1 &&
+                          selected != GTK_INVALID_LIST_POSITION && selected > 0);
+  if (self->cases == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return;
+  kase = g_list_model_get_item (self->cases, selected - 1);
+  if (kase == NULL)
+    return;
+  if (awb_case_get_evaluators (kase) != NULL)
+    evaluators = g_strjoinv (", ", (char **) awb_case_get_evaluators (kase));
+  fill (self, self->applicant_row, FILLED_APPLICANT, awb_case_get_applicant (kase));
+  fill (self, self->credit_code_row, FILLED_CREDIT_CODE, awb_case_get_credit_code (kase));
+  fill (self, self->leader_row, FILLED_LEADER, awb_case_get_leader (kase));
+  fill (self, self->evaluators_row, FILLED_EVALUATORS, evaluators);
 }
 
 static char **
@@ -203,6 +260,8 @@ awb_new_case_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AWB_TYPE_NEW_CASE_DIALOG);
   g_clear_object (&self->db);
   g_clear_object (&self->cases);
+  for (guint i = 0; i < N_FILLED; i++)
+    g_clear_pointer (&self->filled[i], g_free);
 
   G_OBJECT_CLASS (awb_new_case_dialog_parent_class)->dispose (object);
 }
@@ -232,10 +291,12 @@ awb_new_case_dialog_class_init (AwbNewCaseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwbNewCaseDialog, certificate_row);
   gtk_widget_class_bind_template_child (widget_class, AwbNewCaseDialog, expiry_row);
   gtk_widget_class_bind_template_child (widget_class, AwbNewCaseDialog, baseline_row);
+  gtk_widget_class_bind_template_child (widget_class, AwbNewCaseDialog, baseline_label);
   gtk_widget_class_bind_template_child (widget_class, AwbNewCaseDialog, leader_row);
   gtk_widget_class_bind_template_child (widget_class, AwbNewCaseDialog, evaluators_row);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_type_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_baseline_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_create_button_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -284,20 +345,16 @@ awb_new_case_dialog_new (GtkWindow   *parent,
 
       gtk_string_list_append (names, name);
       if (g_strcmp0 (awb_case_get_id (kase), baseline_case_id) == 0)
-        {
-          selected = i + 1;
-          gtk_editable_set_text (GTK_EDITABLE (self->applicant_row), awb_case_get_applicant (kase));
-          gtk_editable_set_text (GTK_EDITABLE (self->credit_code_row),
-                                 awb_case_get_credit_code (kase));
-        }
+        selected = i + 1;
     }
-  adw_combo_row_set_model (self->baseline_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->baseline_row, selected);
   if (baseline_case_id != NULL)
     {
       adw_window_title_set_title (self->window_title, _("New Maintenance Case"));
+      gtk_window_set_title (GTK_WINDOW (self), _("New Maintenance Case"));
       adw_combo_row_set_selected (self->type_row, 1);
     }
+  adw_combo_row_set_model (self->baseline_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->baseline_row, selected);
   gtk_widget_grab_focus (GTK_WIDGET (self->applicant_row));
   return GTK_WIDGET (self);
 }

@@ -30,6 +30,7 @@ struct _AwbOverviewPage
   AdwActionRow        *applicant_row;
   AdwActionRow        *credit_code_row;
   AdwActionRow        *type_row;
+  AdwActionRow        *baseline_row;
   AdwActionRow        *catalogue_row;
   AdwActionRow        *case_id_row;
   AdwEntryRow         *leader_row;
@@ -142,6 +143,43 @@ show_moves (AwbOverviewPage *self,
     }
 }
 
+/* A maintenance case that started from an earlier one names it: its team and
+ * registers were copied, its evidence is shown beside each requirement. */
+static void
+show_baseline (AwbOverviewPage *self,
+               AwbCase         *kase)
+{
+  const char *id = awb_case_get_baseline_case_id (kase);
+  g_autoptr(AwbCase) baseline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->baseline_row), id != NULL);
+  if (id == NULL)
+    return;
+  baseline = awb_case_lookup (awb_session_get_database (self->session), id, &error);
+  if (baseline != NULL)
+    /* Translators: the earlier case: applicant, stage, short id */
+    subtitle = g_markup_printf_escaped (_("%s · %s · %.8s — its team and registers were copied"),
+                                        awb_case_get_applicant (baseline),
+                                        awb_stage_label (awb_case_get_stage (baseline)), id);
+  else
+    subtitle = g_markup_escape_text (error->message, -1);
+  adw_action_row_set_subtitle (self->baseline_row, subtitle);
+}
+
+static void
+on_baseline_button_clicked_cb (AwbOverviewPage *self,
+                               GtkButton       *button)
+{
+  g_autofree char *id = g_strdup (awb_case_get_baseline_case_id (awb_session_get_case (self->session)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+
+  if (id != NULL && AWB_IS_WINDOW (root) && !awb_window_open_case (AWB_WINDOW (root), id, &error))
+    awb_window_show_message (GTK_WIDGET (self), error->message);
+}
+
 static void
 show_case (AwbOverviewPage *self)
 {
@@ -200,6 +238,7 @@ show_case (AwbOverviewPage *self)
   else
     type_text = g_strdup (_("Initial application"));
   adw_action_row_set_subtitle (self->type_row, type_text);
+  show_baseline (self, kase);
   catalogue_text = g_markup_printf_escaped ("%s (%s %s)", awb_catalogue_get_title (catalogue),
                                             awb_catalogue_get_id (catalogue),
                                             awb_catalogue_get_version (catalogue));
@@ -457,12 +496,14 @@ awb_overview_page_class_init (AwbOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwbOverviewPage, applicant_row);
   gtk_widget_class_bind_template_child (widget_class, AwbOverviewPage, credit_code_row);
   gtk_widget_class_bind_template_child (widget_class, AwbOverviewPage, type_row);
+  gtk_widget_class_bind_template_child (widget_class, AwbOverviewPage, baseline_row);
   gtk_widget_class_bind_template_child (widget_class, AwbOverviewPage, catalogue_row);
   gtk_widget_class_bind_template_child (widget_class, AwbOverviewPage, case_id_row);
   gtk_widget_class_bind_template_child (widget_class, AwbOverviewPage, leader_row);
   gtk_widget_class_bind_template_child (widget_class, AwbOverviewPage, evaluators_row);
   gtk_widget_class_bind_template_callback (widget_class, on_advance_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_close_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_baseline_button_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

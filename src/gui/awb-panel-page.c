@@ -12,7 +12,10 @@
 
 /* The expert panel's view of the case: its conclusion by the catalogue's
  * rule, the submission (which locks the case) and reopening, each member
- * with their reviews per section and overall and their vote, and the dissent. */
+ * with their vote and their review of each section and of the case as a
+ * whole, and the dissent. Votes and reviews are recorded in small dialogs, so
+ * that the page can be rebuilt after every change without losing what is
+ * being typed; the members whose row is expanded stay expanded. */
 
 struct _AwbPanelPage
 {
@@ -34,6 +37,7 @@ struct _AwbPanelPage
   AwbSession *session;
   gulong      changed_id;
   gboolean    dirty;
+  GHashTable *expanded;  /* ids of the members whose row is expanded */
 };
 
 G_DEFINE_FINAL_TYPE (AwbPanelPage, awb_panel_page, GTK_TYPE_WIDGET)
@@ -79,59 +83,14 @@ report (AwbPanelPage *self,
   awb_window_show_message (GTK_WIDGET (self), error->message);
 }
 
-/* A member's vote: the toggle that was pressed, with the comment beside it. */
 static void
-on_vote_toggled_cb (GtkToggleButton *button,
-                    AwbPanelPage    *self)
+set_accessible_label (GtkWidget  *widget,
+                      const char *label)
 {
-  GtkEditable *comment = g_object_get_data (G_OBJECT (button), "comment");
-  const char *member = g_object_get_data (G_OBJECT (button), "member");
-  AwbVote vote = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "vote"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  if (!gtk_toggle_button_get_active (button) || g_object_get_data (G_OBJECT (button), "loading"))
-    return;
-  id = awb_panel_vote (awb_session_get_database (self->session),
-                       awb_session_get_case_id (self->session), member, vote,
-                       gtk_editable_get_text (comment), awb_session_get_actor (self->session),
-                       &error);
-  if (id == NULL)
-    report (self, error);
-  refresh (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
-static void
-on_record_review_clicked_cb (GtkButton    *button,
-                             AwbPanelPage *self)
-{
-  AdwComboRow *scope = g_object_get_data (G_OBJECT (button), "scope");
-  GtkSwitch *sufficient = g_object_get_data (G_OBJECT (button), "sufficient");
-  GtkSwitch *reasonable = g_object_get_data (G_OBJECT (button), "reasonable");
-  GtkEditable *comment = g_object_get_data (G_OBJECT (button), "comment");
-  const char *member = g_object_get_data (G_OBJECT (button), "member");
-  GtkStringObject *chosen = adw_combo_row_get_selected_item (scope);
-  const char *section = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  /* entry 0 is the case as a whole; the others start with the section id */
-  if (adw_combo_row_get_selected (scope) > 0 && chosen != NULL)
-    section = g_object_get_data (G_OBJECT (chosen), "section-id");
-  id = awb_panel_review (awb_session_get_database (self->session),
-                         awb_session_get_case_id (self->session), member, section,
-                         gtk_switch_get_active (sufficient), gtk_switch_get_active (reasonable),
-                         gtk_editable_get_text (comment), awb_session_get_actor (self->session),
-                         &error);
-  if (id == NULL)
-    {
-      report (self, error);
-      return;
-    }
-  awb_window_show_message (GTK_WIDGET (self), _("Review recorded"));
-  refresh (self);
-}
-
+/* A row with a switch, for the dialogs. */
 static GtkWidget *
 switch_row (const char *title,
             gboolean    active,
@@ -143,7 +102,7 @@ switch_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_switch_set_active (GTK_SWITCH (sw), active);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  set_accessible_label (sw, title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   *out_switch = sw;
@@ -151,128 +110,382 @@ switch_row (const char *title,
 }
 
 static GtkWidget *
+entry_row (const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  return row;
+}
+
+static GtkWidget *
+boxed_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+static GtkWidget *
+message_dialog (AwbPanelPage *self,
+                const char   *heading,
+                const char   *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+/* A member's vote: a dialog whose answers are the two votes. */
+static void
+on_vote_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AwbPanelPage     *self)
+{
+  GtkEditable *comment = g_object_get_data (G_OBJECT (dialog), "comment");
+  const char *member = g_object_get_data (G_OBJECT (dialog), "member");
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  AwbVote vote;
+
+  if (self->session == NULL || !awb_vote_from_string (response, &vote))
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (comment)));
+  id = awb_panel_vote (awb_session_get_database (self->session),
+                       awb_session_get_case_id (self->session), member, vote, text,
+                       awb_session_get_actor (self->session), &error);
+  if (id == NULL)
+    report (self, error);
+  refresh (self);
+}
+
+static void
+on_vote_button_clicked_cb (GtkButton    *button,
+                           AwbPanelPage *self)
+{
+  const char *member = g_object_get_data (G_OBJECT (button), "member");
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  AwbVote vote = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "vote"));
+  g_autofree char *heading = g_strdup_printf (_("Vote of %s"), name);
+  GtkWidget *dialog = message_dialog (self, heading,
+                                      _("The panel conclusion follows the catalogue's rule once "
+                                        "every member has voted. A vote can be changed until the "
+                                        "conclusion is recorded."));
+  GtkWidget *list = boxed_list ();
+  GtkWidget *comment = entry_row (_("Comment on the vote"),
+                                  g_object_get_data (G_OBJECT (button), "comment"));
+
+  gtk_list_box_append (GTK_LIST_BOX (list), comment);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "fail", _("Vote _Fail"), "pass", _("Vote _Pass"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "fail",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "pass",
+                                              ADW_RESPONSE_SUGGESTED);
+  if (vote != AWB_VOTE_NONE)
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), awb_vote_to_string (vote));
+  g_object_set_data (G_OBJECT (dialog), "comment", comment);
+  g_object_set_data_full (G_OBJECT (dialog), "member", g_strdup (member), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_vote_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (comment);
+}
+
+/* A member's review of one scope: the two judgements and a comment. */
+static void
+on_review_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       AwbPanelPage     *self)
+{
+  GtkSwitch *sufficient = g_object_get_data (G_OBJECT (dialog), "sufficient");
+  GtkSwitch *reasonable = g_object_get_data (G_OBJECT (dialog), "reasonable");
+  GtkEditable *comment = g_object_get_data (G_OBJECT (dialog), "comment");
+  const char *member = g_object_get_data (G_OBJECT (dialog), "member");
+  const char *section = g_object_get_data (G_OBJECT (dialog), "section");
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "record") || self->session == NULL)
+    return;
+  text = g_strstrip (g_strdup (gtk_editable_get_text (comment)));
+  id = awb_panel_review (awb_session_get_database (self->session),
+                         awb_session_get_case_id (self->session), member, section,
+                         gtk_switch_get_active (sufficient), gtk_switch_get_active (reasonable),
+                         text, awb_session_get_actor (self->session), &error);
+  if (id == NULL)
+    report (self, error);
+  refresh (self);
+}
+
+static void
+on_review_button_clicked_cb (GtkButton    *button,
+                             AwbPanelPage *self)
+{
+  AwbPanelReview *review = g_object_get_data (G_OBJECT (button), "review");
+  const char *member = g_object_get_data (G_OBJECT (button), "member");
+  const char *name = g_object_get_data (G_OBJECT (button), "name");
+  const char *section = g_object_get_data (G_OBJECT (button), "section");
+  const char *scope = g_object_get_data (G_OBJECT (button), "scope");
+  g_autofree char *heading = g_strdup_printf (_("Review by %s"), name);
+  GtkWidget *dialog = message_dialog (self, heading, scope);
+  GtkWidget *list = boxed_list ();
+  GtkWidget *sufficient, *reasonable;
+  GtkWidget *comment = entry_row (_("Comment on the review"), review != NULL ? review->comment : NULL);
+
+  /* a first review starts from "yes": the panel mostly confirms */
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       switch_row (_("Evidence sufficient"), review == NULL || review->sufficient,
+                                   &sufficient));
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       switch_row (_("Conclusion reasonable"), review == NULL || review->reasonable,
+                                   &reasonable));
+  gtk_list_box_append (GTK_LIST_BOX (list), comment);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "record", _("_Record"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  g_object_set_data (G_OBJECT (dialog), "sufficient", sufficient);
+  g_object_set_data (G_OBJECT (dialog), "reasonable", reasonable);
+  g_object_set_data (G_OBJECT (dialog), "comment", comment);
+  g_object_set_data_full (G_OBJECT (dialog), "member", g_strdup (member), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "section", g_strdup (section), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_review_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static AwbPanelReview *
+review_copy (const AwbPanelReview *review)
+{
+  AwbPanelReview *copy = g_new0 (AwbPanelReview, 1);
+
+  copy->sufficient = review->sufficient;
+  copy->reasonable = review->reasonable;
+  copy->comment = g_strdup (review->comment);
+  return copy;
+}
+
+static void
+review_free (gpointer data)
+{
+  AwbPanelReview *review = data;
+
+  g_free (review->comment);
+  g_free (review);
+}
+
+static const AwbPanelReview *
+find_review (AwbPanel       *panel,
+             AwbPanelMember *member,
+             const char     *scope)
+{
+  for (guint i = 0; i < panel->reviews->len; i++)
+    {
+      AwbPanelReview *review = g_ptr_array_index (panel->reviews, i);
+
+      if (g_str_equal (review->member_id, member->id) && g_str_equal (review->scope, scope))
+        return review;
+    }
+  return NULL;
+}
+
+/* One scope of a member's review: what was recorded, and the button that
+ * records it. section NULL is the case as a whole. */
+static GtkWidget *
+review_row (AwbPanelPage   *self,
+            AwbPanel       *panel,
+            AwbPanelMember *member,
+            AwbSection     *section,
+            gboolean        open)
+{
+  const char *scope_id = section != NULL ? awb_section_get_id (section) : "overall";
+  const AwbPanelReview *review = find_review (panel, member, scope_id);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (review == NULL || (review->sufficient &&
+                                                                     review->reasonable)
+                                                  ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Review…"));
+  g_autofree char *scope = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+
+  if (section != NULL)
+    scope = g_strdup_printf ("%s %s", scope_id, awb_section_get_title (section));
+  else
+    scope = g_strdup (_("The case as a whole"));
+  title = g_markup_escape_text (scope, -1);
+  if (review == NULL)
+    subtitle = g_strdup (_("Not reviewed yet"));
+  else
+    {
+      /* Translators: a recorded panel review: the two judgements */
+      g_autofree char *what = g_strdup_printf (_("Evidence %s, conclusion %s"),
+                                               review->sufficient ? _("sufficient") : _("insufficient"),
+                                               review->reasonable ? _("reasonable") : _("unreasonable"));
+
+      if (review->comment != NULL && *review->comment != '\0')
+        subtitle = g_markup_printf_escaped (_("%s: “%s”"), what, review->comment);
+      else
+        subtitle = g_markup_escape_text (what, -1);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* an unreviewed scope keeps the icon's room, so that the titles line up */
+  if (review == NULL)
+    gtk_widget_set_opacity (icon, 0);
+  else if (!review->sufficient || !review->reasonable)
+    gtk_widget_add_css_class (icon, "warning");
+  else
+    gtk_widget_add_css_class (icon, "success");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  review == NULL ? _("Not reviewed") : _("Reviewed"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  /* Translators: the accessible name of a review button: scope, then member */
+  name = g_strdup_printf (_("Review of %s by %s"),
+                          section != NULL ? scope_id : _("the case as a whole"), member->name);
+  set_accessible_label (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_sensitive (button, open);
+  g_object_set_data_full (G_OBJECT (button), "member", g_strdup (member->id), g_free);
+  g_object_set_data_full (G_OBJECT (button), "name", g_strdup (member->name), g_free);
+  g_object_set_data_full (G_OBJECT (button), "section",
+                          section != NULL ? g_strdup (scope_id) : NULL, g_free);
+  g_object_set_data_full (G_OBJECT (button), "scope", g_strdup (scope), g_free);
+  if (review != NULL)
+    g_object_set_data_full (G_OBJECT (button), "review", review_copy (review), review_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_review_button_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+on_member_expanded_cb (AdwExpanderRow *row,
+                       GParamSpec     *pspec,
+                       AwbPanelPage   *self)
+{
+  const char *member = g_object_get_data (G_OBJECT (row), "member");
+
+  if (adw_expander_row_get_expanded (row))
+    g_hash_table_add (self->expanded, g_strdup (member));
+  else
+    g_hash_table_remove (self->expanded, member);
+}
+
+static GtkWidget *
 member_row (AwbPanelPage   *self,
             AwbPanel       *panel,
-            AwbPanelMember *member)
+            AwbPanelMember *member,
+            gboolean        open)
 {
   AwbCatalogue *catalogue = awb_session_get_catalogue (self->session);
   GListModel *sections = awb_catalogue_get_sections (catalogue);
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *vote_row = adw_action_row_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *pass = gtk_toggle_button_new_with_mnemonic (_("_Pass"));
-  GtkWidget *fail = gtk_toggle_button_new_with_mnemonic (_("_Fail"));
-  GtkWidget *comment = adw_entry_row_new ();
-  GtkWidget *scope = adw_combo_row_new ();
-  g_autoptr(GListStore) scopes = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  g_autoptr(GtkStringObject) overall = gtk_string_object_new (_("The case as a whole"));
-  GtkWidget *sufficient, *reasonable;
-  GtkWidget *review_comment = adw_entry_row_new ();
-  GtkWidget *record_row = adw_action_row_new ();
-  GtkWidget *record = gtk_button_new_with_mnemonic (_("_Record Review"));
+  GtkWidget *vote = gtk_button_new_with_mnemonic (_("_Vote…"));
   g_autofree char *title = g_markup_escape_text (member->name, -1);
   g_autofree char *subtitle = NULL;
-  g_autofree char *pass_name = g_strdup_printf (_("%s votes pass"), member->name);
-  g_autofree char *fail_name = g_strdup_printf (_("%s votes fail"), member->name);
-  g_autofree char *record_name = g_strdup_printf (_("Record the review of %s"), member->name);
+  g_autofree char *vote_name = g_strdup_printf (_("Vote of %s"), member->name);
+  g_autofree char *reviewed = NULL;
+  guint n_scopes = 1, n_reviewed = 0;
 
-  subtitle = g_markup_printf_escaped ("%s%s%s · %s",
-                                      member->role == AWB_PANEL_ROLE_CHAIR ? _("Chair") : _("Member"),
-                                      *member->affiliation != '\0' ? ", " : "",
-                                      member->affiliation, vote_label (member->vote));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-
-  /* the vote */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (vote_row), _("Vote"));
-  gtk_widget_add_css_class (buttons, "linked");
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (fail), GTK_TOGGLE_BUTTON (pass));
-  g_object_set_data (G_OBJECT (pass), "loading", GINT_TO_POINTER (TRUE));
-  g_object_set_data (G_OBJECT (fail), "loading", GINT_TO_POINTER (TRUE));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pass), member->vote == AWB_VOTE_PASS);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (fail), member->vote == AWB_VOTE_FAIL);
-  g_object_set_data (G_OBJECT (pass), "loading", NULL);
-  g_object_set_data (G_OBJECT (fail), "loading", NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pass), GTK_ACCESSIBLE_PROPERTY_LABEL, pass_name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (fail), GTK_ACCESSIBLE_PROPERTY_LABEL, fail_name, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (comment), _("Comment on the vote"));
-  gtk_editable_set_text (GTK_EDITABLE (comment), member->vote_comment != NULL ? member->vote_comment : "");
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *button = i == 0 ? pass : fail;
-
-      g_object_set_data_full (G_OBJECT (button), "member", g_strdup (member->id), g_free);
-      g_object_set_data (G_OBJECT (button), "vote", GINT_TO_POINTER (i == 0 ? AWB_VOTE_PASS : AWB_VOTE_FAIL));
-      g_object_set_data (G_OBJECT (button), "comment", comment);
-      g_signal_connect (button, "toggled", G_CALLBACK (on_vote_toggled_cb), self);
-      gtk_box_append (GTK_BOX (buttons), button);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (vote_row), buttons);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), vote_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), comment);
-
-  /* a review: the scope, the two judgements, a comment */
-  g_list_store_append (scopes, overall);
   for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
     {
       g_autoptr(AwbSection) section = g_list_model_get_item (sections, i);
-      g_autofree char *name = NULL;
-      g_autoptr(GtkStringObject) item = NULL;
 
-      if (!awb_section_is_leaf (section))
-        continue;
-      name = g_strdup_printf ("%s %s", awb_section_get_id (section), awb_section_get_title (section));
-      item = gtk_string_object_new (name);
-      g_object_set_data_full (G_OBJECT (item), "section-id", g_strdup (awb_section_get_id (section)),
-                              g_free);
-      g_list_store_append (scopes, item);
+      n_scopes += awb_section_is_leaf (section) ? 1 : 0;
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (scope), _("Review of"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (scope), G_LIST_MODEL (scopes));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), scope);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            switch_row (_("Evidence sufficient"), TRUE, &sufficient));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            switch_row (_("Conclusion reasonable"), TRUE, &reasonable));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (review_comment), _("Comment on the review"));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), review_comment);
-  gtk_widget_set_valign (record, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (record), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  record_name, -1);
-  g_object_set_data (G_OBJECT (record), "scope", scope);
-  g_object_set_data (G_OBJECT (record), "sufficient", sufficient);
-  g_object_set_data (G_OBJECT (record), "reasonable", reasonable);
-  g_object_set_data (G_OBJECT (record), "comment", review_comment);
-  g_object_set_data_full (G_OBJECT (record), "member", g_strdup (member->id), g_free);
-  g_signal_connect (record, "clicked", G_CALLBACK (on_record_review_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (record_row), record);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), record_row);
-
-  /* the reviews recorded so far */
   for (guint i = 0; i < panel->reviews->len; i++)
-    {
-      AwbPanelReview *review = g_ptr_array_index (panel->reviews, i);
-      GtkWidget *done;
-      g_autofree char *what = NULL;
-      g_autofree char *escaped = NULL;
+    n_reviewed += g_str_equal (((AwbPanelReview *) g_ptr_array_index (panel->reviews, i))->member_id,
+                               member->id) ? 1 : 0;
+  /* Translators: how many of the scopes (sections and the whole case) a member reviewed */
+  reviewed = g_strdup_printf (_("%u of %u reviewed"), n_reviewed, n_scopes);
+  subtitle = g_markup_printf_escaped ("%s%s%s · %s · %s",
+                                      member->role == AWB_PANEL_ROLE_CHAIR ? _("Chair") : _("Member"),
+                                      *member->affiliation != '\0' ? ", " : "",
+                                      member->affiliation, vote_label (member->vote), reviewed);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "member", g_strdup (member->id), g_free);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                 g_hash_table_contains (self->expanded, member->id));
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_member_expanded_cb), self);
 
-      if (!g_str_equal (review->member_id, member->id))
-        continue;
-      done = adw_action_row_new ();
-      /* Translators: a recorded panel review: scope, then the two judgements */
-      what = g_strdup_printf (_("%s: evidence %s, conclusion %s"),
-                              g_str_equal (review->scope, "overall") ? _("Overall") : review->scope,
-                              review->sufficient ? _("sufficient") : _("insufficient"),
-                              review->reasonable ? _("reasonable") : _("unreasonable"));
-      escaped = g_markup_escape_text (review->comment != NULL ? review->comment : "", -1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (done), what);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (done), escaped);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (done),
-                                 gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), done);
+  /* the vote, in the header so that it is there without expanding */
+  set_accessible_label (vote, vote_name);
+  gtk_widget_set_valign (vote, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (vote, open);
+  g_object_set_data_full (G_OBJECT (vote), "member", g_strdup (member->id), g_free);
+  g_object_set_data_full (G_OBJECT (vote), "name", g_strdup (member->name), g_free);
+  g_object_set_data_full (G_OBJECT (vote), "comment", g_strdup (member->vote_comment), g_free);
+  g_object_set_data (G_OBJECT (vote), "vote", GINT_TO_POINTER (member->vote));
+  g_signal_connect (vote, "clicked", G_CALLBACK (on_vote_button_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), vote);
+
+  /* the vote with its comment, then a row per scope: the whole case, each section */
+  if (member->vote != AWB_VOTE_NONE)
+    {
+      GtkWidget *vote_row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (member->vote == AWB_VOTE_PASS
+                                                      ? "emblem-ok-symbolic"
+                                                      : "dialog-error-symbolic");
+      g_autofree char *comment = g_markup_escape_text (member->vote_comment, -1);
+
+      gtk_widget_add_css_class (icon, member->vote == AWB_VOTE_PASS ? "success" : "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      vote_label (member->vote), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (vote_row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (vote_row), vote_label (member->vote));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (vote_row), comment);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), vote_row);
+    }
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), review_row (self, panel, member, NULL, open));
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(AwbSection) section = g_list_model_get_item (sections, i);
+
+      if (awb_section_is_leaf (section))
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  review_row (self, panel, member, section, open));
     }
   return row;
+}
+
+static char *
+votes_text (AwbPanel *panel,
+            gboolean  submitted)
+{
+  g_autofree char *counts = NULL;
+
+  if (panel->members->len == 0)
+    return g_strdup (submitted ? _("No members yet: add the panel's members below.")
+                               : _("The expert panel reviews the case once the project leader "
+                                   "submits it."));
+  /* Translators: the votes so far: pass votes, fail votes, members */
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pass, %u fail, of %u member",
+                                         "%u pass, %u fail, of %u members", panel->members->len),
+                            panel->n_pass, panel->n_fail, panel->members->len);
+  if (!submitted)
+    /* Translators: %s are the vote counts of a reopened case */
+    return g_strdup_printf (_("%s, from before the case was reopened; the members confirm or "
+                              "change their votes once it is submitted again."), counts);
+  if (panel->recorded)
+    /* Translators: the vote counts, then the day the panel conclusion was recorded */
+    return g_strdup_printf (_("%s · recorded on %.10s"), counts,
+                            panel->concluded_at != NULL ? panel->concluded_at : "");
+  return g_steal_pointer (&counts);
 }
 
 static void
@@ -283,7 +496,9 @@ show_panel (AwbPanelPage *self)
   g_autofree char *votes = NULL;
   g_autofree char *submission = NULL;
   AwbJudgement *judgement = awb_session_get_judgement (self->session);
-  gboolean locked = awb_session_is_locked (self->session);
+  const char *team = NULL;
+  gboolean submitted, open;
+  AwbPanelConclusion shown;
 
   if (judgement == NULL)
     return;  /* shown when the judgement arrives */
@@ -295,46 +510,61 @@ show_panel (AwbPanelPage *self)
       gtk_label_set_text (self->votes_label, error->message);
       return;
     }
+  submitted = panel->submitted_at != NULL;
+  open = submitted && !panel->recorded;
 
-  gtk_label_set_text (self->conclusion_label, awb_panel_conclusion_label (panel->conclusion));
+  /* before submission the votes kept from an earlier review decide nothing */
+  shown = submitted ? panel->conclusion : AWB_PANEL_PENDING;
+  gtk_label_set_text (self->conclusion_label,
+                      submitted ? awb_panel_conclusion_label (shown) : _("Not submitted"));
   for (guint i = 0; i < G_N_ELEMENTS (conclusion_classes); i++)
     gtk_widget_remove_css_class (self->conclusion_box, conclusion_classes[i]);
-  gtk_widget_add_css_class (self->conclusion_box, conclusion_classes[panel->conclusion]);
-  /* Translators: the votes so far: pass votes, fail votes, members */
-  votes = g_strdup_printf (_("%u pass, %u fail, of %u members%s%s"), panel->n_pass, panel->n_fail,
-                           panel->members->len,
-                           panel->recorded ? _(" · recorded on ") : "",
-                           panel->recorded && panel->concluded_at != NULL ? panel->concluded_at : "");
+  gtk_widget_add_css_class (self->conclusion_box, conclusion_classes[shown]);
+  votes = votes_text (panel, submitted);
   gtk_label_set_text (self->votes_label, votes);
-  gtk_widget_set_visible (self->conclude_button,
-                          !panel->recorded && panel->conclusion != AWB_PANEL_PENDING);
+  gtk_widget_set_visible (self->conclude_button, open && panel->conclusion != AWB_PANEL_PENDING);
 
-  if (panel->submitted_at != NULL)
-    submission = g_strdup_printf (_("Submitted on %.10s, with the conclusion “%s”; the case is "
-                                    "locked"), panel->submitted_at,
-                                  awb_conclusion_label (judgement->conclusion));
+  team = awb_conclusion_label (judgement->conclusion);
+  if (submitted)
+    /* Translators: the frozen team conclusion, then the day of submission */
+    submission = g_strdup_printf (_("“%s”, submitted on %.10s: the case is locked until it is "
+                                    "reopened"), team, panel->submitted_at);
+  else if (judgement->conclusion == AWB_CONCLUSION_INCOMPLETE)
+    submission = g_strdup_printf (_("“%s”: the case can be submitted once every requirement is "
+                                    "rated and backed by its evidence"), team);
   else
-    submission = g_strdup_printf (_("Not submitted. Now: “%s”. The case can be submitted once "
-                                    "the conclusion is complete."),
-                                  awb_conclusion_label (judgement->conclusion));
+    submission = g_strdup_printf (_("“%s”: ready to be submitted to the panel"), team);
   adw_action_row_set_subtitle (self->submission_row, submission);
-  gtk_widget_set_visible (self->submit_button, !locked);
-  gtk_widget_set_visible (self->reopen_button, locked);
+  gtk_widget_set_visible (self->submit_button, !submitted);
+  gtk_widget_set_visible (self->reopen_button, submitted);
   gtk_widget_set_sensitive (self->submit_button, judgement->conclusion != AWB_CONCLUSION_INCOMPLETE);
 
-  /* the panel works on a submitted case */
-  gtk_widget_set_visible (self->add_member_button, locked);
-  adw_preferences_group_set_description (self->members_group,
-                                         locked ? _("Expand a member to record their reviews and vote.")
-                                                : _("Members are added once the case is submitted to the panel."));
+  /* the panel works on a submitted case until its conclusion is recorded */
+  gtk_widget_set_visible (self->add_member_button, open);
+  if (open)
+    adw_preferences_group_set_description (self->members_group,
+                                           _("Record each member's vote, and their review of the "
+                                             "case as a whole and of each section."));
+  else if (submitted)
+    adw_preferences_group_set_description (self->members_group,
+                                           _("The panel conclusion is recorded: votes and reviews "
+                                             "are closed until the case is reopened."));
+  else if (panel->members->len > 0)
+    adw_preferences_group_set_description (self->members_group,
+                                           _("Votes and reviews open again once the case is "
+                                             "submitted to the panel."));
+  else
+    adw_preferences_group_set_description (self->members_group,
+                                           _("Members are added once the case is submitted to the "
+                                             "panel."));
   gtk_widget_set_visible (GTK_WIDGET (self->members_list), panel->members->len > 0);
   clear_list (self->members_list);
   for (guint i = 0; i < panel->members->len; i++)
     gtk_list_box_append (self->members_list,
-                         member_row (self, panel, g_ptr_array_index (panel->members, i)));
+                         member_row (self, panel, g_ptr_array_index (panel->members, i), open));
 
   clear_list (self->dissent_list);
-  gtk_widget_set_visible (self->dissent_group, panel->dissent->len > 0);
+  gtk_widget_set_visible (self->dissent_group, submitted && panel->dissent->len > 0);
   for (guint i = 0; i < panel->dissent->len; i++)
     {
       AwbPanelMember *member = g_ptr_array_index (panel->dissent, i);
@@ -365,12 +595,19 @@ on_conclude_button_clicked_cb (AwbPanelPage *self,
 {
   g_autoptr(AwbPanel) panel = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
 
   panel = awb_panel_conclude (awb_session_get_database (self->session),
                               awb_session_get_case_id (self->session),
                               awb_session_get_actor (self->session), &error);
   if (panel == NULL)
     report (self, error);
+  else
+    {
+      message = g_strdup_printf (_("Panel conclusion recorded: %s"),
+                                 awb_panel_conclusion_label (panel->conclusion));
+      awb_window_show_message (GTK_WIDGET (self), message);
+    }
   refresh (self);
 }
 
@@ -381,7 +618,7 @@ on_add_member_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
   GtkEditable *affiliation = g_object_get_data (G_OBJECT (dialog), "affiliation");
-  GtkCheckButton *chair = g_object_get_data (G_OBJECT (dialog), "chair");
+  GtkSwitch *chair = g_object_get_data (G_OBJECT (dialog), "chair");
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *stripped = NULL;
@@ -392,11 +629,13 @@ on_add_member_response_cb (AdwMessageDialog *dialog,
   id = awb_panel_add_member (awb_session_get_database (self->session),
                              awb_session_get_case_id (self->session), stripped,
                              gtk_editable_get_text (affiliation),
-                             gtk_check_button_get_active (chair) ? AWB_PANEL_ROLE_CHAIR
-                                                                 : AWB_PANEL_ROLE_MEMBER,
+                             gtk_switch_get_active (chair) ? AWB_PANEL_ROLE_CHAIR
+                                                           : AWB_PANEL_ROLE_MEMBER,
                              awb_session_get_actor (self->session), &error);
   if (id == NULL)
     report (self, error);
+  else  /* the new member's row opens, ready for their vote and reviews */
+    g_hash_table_add (self->expanded, g_steal_pointer (&id));
   refresh (self);
 }
 
@@ -413,36 +652,28 @@ static void
 on_add_member_button_clicked_cb (AwbPanelPage *self,
                                  GtkButton    *button)
 {
-  GtkWidget *dialog;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *name = gtk_entry_new ();
-  GtkWidget *affiliation = gtk_entry_new ();
-  GtkWidget *chair = gtk_check_button_new_with_mnemonic (_("_Chair of the panel"));
+  GtkWidget *dialog = message_dialog (self, _("Add a Panel Member"), NULL);
+  GtkWidget *list = boxed_list ();
+  GtkWidget *name = entry_row (_("Name"), NULL);
+  GtkWidget *affiliation = entry_row (_("Affiliation"), NULL);
+  GtkWidget *chair;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Add a Panel Member"), NULL);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (name), _("Name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (affiliation), _("Affiliation"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (affiliation), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Affiliation"), -1);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), affiliation);
-  gtk_box_append (GTK_BOX (box), chair);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
+  gtk_list_box_append (GTK_LIST_BOX (list), affiliation);
+  gtk_list_box_append (GTK_LIST_BOX (list), switch_row (_("Chair of the panel"), FALSE, &chair));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   g_object_set_data (G_OBJECT (dialog), "name", name);
   g_object_set_data (G_OBJECT (dialog), "affiliation", affiliation);
   g_object_set_data (G_OBJECT (dialog), "chair", chair);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "add", _("_Add"), NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (name, "changed", G_CALLBACK (on_member_name_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_member_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (name);
 }
 
 static void
@@ -467,6 +698,7 @@ awb_panel_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (awb_panel_page_parent_class)->dispose (object);
 }
@@ -504,6 +736,7 @@ static void
 awb_panel_page_init (AwbPanelPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 void
@@ -517,6 +750,7 @@ awb_panel_page_set_session (AwbPanelPage *self,
   if (self->session != NULL)
     g_clear_signal_handler (&self->changed_id, self->session);
   g_set_object (&self->session, session);
+  g_hash_table_remove_all (self->expanded);
   if (session == NULL)
     return;
   self->changed_id = g_signal_connect_object (session, "changed",

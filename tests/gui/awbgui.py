@@ -143,11 +143,14 @@ def showing(node):
 
 def normalized(name):
     """GTK 4.8 names a button by its label and its label's text ("Add Add",
-    "_Cancel Cancel"): the name a person hears once, without mnemonics."""
+    "_Cancel Cancel", "Reopen Reopen…"): the name a person hears once, without
+    mnemonics."""
     name = (name or "").replace("_", "")
-    half = len(name) // 2
-    if len(name) % 2 == 1 and name[:half].lower() == name[half + 1:].lower() and name[half] == " ":
-        return name[:half]
+    # the label may differ from the accessible name by its ellipsis
+    # ("Reopen Reopen…"): the accessible name is the one kept
+    for i, ch in enumerate(name):
+        if ch == " " and name[:i].lower() == name[i + 1:].rstrip("…").lower():
+            return name[:i]
     return name
 
 
