@@ -35,7 +35,6 @@ struct _AwbRequirementPage
   GtkLabel          *other_text_label;
   GtkLabel          *note_label;
   GtkWidget         *clear_rating_button;
-  GtkWidget         *rating_box;
   GtkToggleButton   *conformant_button;
   GtkToggleButton   *largely_button;
   GtkToggleButton   *nonconformant_button;
@@ -225,14 +224,18 @@ show_judgement (AwbRequirementPage *self)
   show_toggles (self, self->pending != AWB_RATING_UNRATED ? self->pending : rating);
   show_rationale_heading (self, self->shown_rating);
   gtk_widget_set_visible (self->clear_rating_button, rating != AWB_RATING_UNRATED && !locked);
-  /* no rating before the evidence has been judged */
-  gtk_widget_set_sensitive (self->rating_box, !locked && j != NULL);
+  /* no rating before the evidence has been judged, nor while the panel has
+   * the case; each button carries its state, which is what assistive
+   * technologies see (an insensitive box leaves its buttons "enabled" there) */
+  for (AwbRating r = AWB_RATING_CONFORMANT; r < AWB_N_RATINGS; r++)
+    gtk_widget_set_sensitive (GTK_WIDGET (rating_button (self, r)),
+                              !locked && j != NULL &&
+                              (r != AWB_RATING_NOT_APPLICABLE ||
+                               awb_requirement_get_na_allowed (self->requirement) ||
+                               rating == AWB_RATING_NOT_APPLICABLE));
   gtk_text_view_set_editable (self->rationale_view, !locked);
   if (!awb_autosave_is_pending (GTK_WIDGET (self->rationale_view)))
     awb_autosave_set_text (GTK_WIDGET (self->rationale_view), j != NULL ? j->rationale : "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->not_applicable_button),
-                            awb_requirement_get_na_allowed (self->requirement)
-                            || rating == AWB_RATING_NOT_APPLICABLE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->not_applicable_button),
                                awb_requirement_get_na_allowed (self->requirement)
                                  ? _("Not applicable: needs a written justification")
@@ -913,7 +916,6 @@ awb_requirement_page_class_init (AwbRequirementPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwbRequirementPage, other_text_label);
   gtk_widget_class_bind_template_child (widget_class, AwbRequirementPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, AwbRequirementPage, clear_rating_button);
-  gtk_widget_class_bind_template_child (widget_class, AwbRequirementPage, rating_box);
   gtk_widget_class_bind_template_child (widget_class, AwbRequirementPage, conformant_button);
   gtk_widget_class_bind_template_child (widget_class, AwbRequirementPage, largely_button);
   gtk_widget_class_bind_template_child (widget_class, AwbRequirementPage, nonconformant_button);
