@@ -359,7 +359,7 @@ review_row (AwbPanelPage   *self,
   set_accessible_label (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_sensitive (button, open);
+  gtk_widget_set_visible (button, open);
   g_object_set_data_full (G_OBJECT (button), "member", g_strdup (member->id), g_free);
   g_object_set_data_full (G_OBJECT (button), "name", g_strdup (member->name), g_free);
   g_object_set_data_full (G_OBJECT (button), "section",
@@ -426,7 +426,7 @@ member_row (AwbPanelPage   *self,
   /* the vote, in the header so that it is there without expanding */
   set_accessible_label (vote, vote_name);
   gtk_widget_set_valign (vote, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (vote, open);
+  gtk_widget_set_visible (vote, open);
   g_object_set_data_full (G_OBJECT (vote), "member", g_strdup (member->id), g_free);
   g_object_set_data_full (G_OBJECT (vote), "name", g_strdup (member->name), g_free);
   g_object_set_data_full (G_OBJECT (vote), "comment", g_strdup (member->vote_comment), g_free);
@@ -477,6 +477,15 @@ votes_text (AwbPanel *panel,
   counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pass, %u fail, of %u member",
                                          "%u pass, %u fail, of %u members", panel->members->len),
                             panel->n_pass, panel->n_fail, panel->members->len);
+  if (submitted && panel->conclusion != AWB_PANEL_PENDING && panel->n_pass == panel->n_fail)
+    {
+      /* Translators: the vote counts, then the conclusion a tie gives */
+      g_autofree char *tie = g_strdup_printf (_("%s: a tie, which the catalogue's rule makes “%s”"),
+                                              counts, awb_panel_conclusion_label (panel->conclusion));
+
+      g_free (counts);
+      counts = g_steal_pointer (&tie);
+    }
   if (!submitted)
     /* Translators: %s are the vote counts of a reopened case */
     return g_strdup_printf (_("%s, from before the case was reopened; the members confirm or "

@@ -228,12 +228,15 @@ BUTTON_ROLES = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.RO
 
 
 def find_button(node, name, timeout=15):
-    """A push, toggle, check or radio button named name."""
+    """A push, toggle, check or radio button named name (one walk of the
+    tree for the four roles: GTK 4.8 has no Collection interface)."""
     def look():
-        for role in BUTTON_ROLES:
-            found = find_all(node, role, name)
-            if found:
-                return found[0]
+        for n in walk(node):
+            try:
+                if n.getRole() in BUTTON_ROLES and normalized(n.name) == name:
+                    return n
+            except Exception:
+                continue
         return None
     return wait_for(look, timeout, "a button named %r" % name)
 
@@ -292,6 +295,13 @@ def wait_frame(app, name=None, contains=None, timeout=20):
     return wait_for(look, timeout, "a window named %r" % (name or contains))
 
 
+def wait_gone(app, name, timeout=20):
+    """Waits until no window is named name (a closed dialog leaves the tree;
+    GTK 4.8 reports no "showing" state to wait on)."""
+    wait_for(lambda: not [f for f in frames(app.application()) if f.name == name],
+             timeout, "the window %r to close" % name)
+
+
 def select_in_list(list_node, prefix):
     """Selects the item of a list view whose content is named with prefix."""
     selection = list_node.querySelection()
@@ -316,9 +326,22 @@ def run_cli(*args, db, env=None):
     return out.stdout
 
 
+_tabs = {}
+
+
 def show_page(win, name):
     """Switches the case to its page name. The header's view switcher and the
-    bottom bar's both have the tab; only the one on screen answers."""
-    tabs = wait_for(lambda: find_all(win, pyatspi.ROLE_PAGE_TAB, name), what="the %r tab" % name)
-    for tab in tabs:
-        press(tab)
+    bottom bar's both have the tab; only the one on screen answers. The tabs
+    stay for the window's life: they are looked up once."""
+    key = (win.path, name)
+    for attempt in (0, 1):
+        if attempt or key not in _tabs:
+            _tabs[key] = wait_for(lambda: find_all(win, pyatspi.ROLE_PAGE_TAB, name),
+                                  what="the %r tab" % name)
+        try:
+            for tab in _tabs[key]:
+                press(tab)
+            return
+        except Exception:
+            if attempt:
+                raise

@@ -50,14 +50,15 @@ def combo_value(dialog, name):
 
 
 def sidebar_items(win):
-    names = []
-    for n in awbgui.find_all(win, pyatspi.ROLE_LIST_ITEM):
-        for m in awbgui.walk(n, limit=4):
-            if m.getRole() == pyatspi.ROLE_LABEL and m.name == APPLICANT:
-                names.append(" / ".join(x.name for x in awbgui.walk(n, limit=4)
-                                        if x.getRole() == pyatspi.ROLE_LABEL))
-                break
-    return names
+    """The cases of the sidebar: (what is said of each, selected)."""
+    listing = awbgui.find_one(win, pyatspi.ROLE_LIST, "Cases")
+    items = []
+    for i in range(listing.childCount):
+        item = listing.getChildAtIndex(i)
+        said = [n.name for n in awbgui.walk(item, limit=1)
+                if n.getRole() == pyatspi.ROLE_FILLER and (n.name or "").startswith(APPLICANT)]
+        items.append((said[0] if said else "", item.getState().contains(pyatspi.STATE_SELECTED)))
+    return items
 
 
 def create_maintenance(app, win, previous):
@@ -89,16 +90,21 @@ def create_maintenance(app, win, previous):
     awbgui.set_text(field(dialog, "Previous certificate expires on (YYYY-MM-DD)"), EXPIRY)
     awbgui.set_text(field(dialog, "Project leader"), "Lin Feng")
     awbgui.press(create)
-    awbgui.wait_for(lambda: dialog not in awbgui.frames(app.application())
-                    or not awbgui.showing(dialog), what="the dialog to close")
+    awbgui.wait_gone(app, "New Maintenance Case")
 
 
 def check_window(app, win, previous):
-    # the sidebar lists both cases, the new one as a maintenance case in acceptance
+    # the sidebar (hidden beside a case below 1280 pixels: shown) lists both
+    # cases, the new one selected, a maintenance case in acceptance
+    awbgui.window_action(win, "win.show-cases")
     items = awbgui.wait_for(lambda: (lambda s: s if len(s) == 2 else None)(sidebar_items(win)),
                             what="two cases in the sidebar")
-    check(any("Acceptance · Maintenance" in i for i in items), "sidebar %r" % items)
-    check(any("Evaluation · Initial" in i for i in items), "sidebar %r" % items)
+    check(("%s, Acceptance · Maintenance · %s" % (APPLICANT, CODE), True) in items,
+          "sidebar %r" % items)
+    check(("%s, Evaluation · Initial · %s" % (APPLICANT, CODE), False) in items,
+          "sidebar %r" % items)
+    app.screenshot("maintenance-2-sidebar")
+    awbgui.window_action(win, "win.show-cases")
     new = [c for c in case_list(app.db) if c["id"] != previous][0]["id"]
 
     # the case page: the type, the link to the previous case, the team
@@ -110,7 +116,7 @@ def check_window(app, win, previous):
     awbgui.find_one(win, pyatspi.ROLE_LABEL, new)  # the case id: the new case is open
     leader = awbgui.find_one(win, pyatspi.ROLE_TEXT, "Project leader")
     awbgui.wait_for(lambda: awbgui.text_of(leader) == "Lin Feng", what="the leader on the page")
-    app.screenshot("maintenance-2-case")
+    app.screenshot("maintenance-3-case")
 
     # the registers came along
     awbgui.show_page(win, "Registers")
@@ -118,7 +124,7 @@ def check_window(app, win, previous):
         awbgui.find_one(win, pyatspi.ROLE_LABEL, name)
     awbgui.find_one(win, pyatspi.ROLE_LABEL, "Jiahe Data Ltd.")
     awbgui.find_one(win, pyatspi.ROLE_LABEL, "4 qualifying, 4 required")
-    app.screenshot("maintenance-3-registers")
+    app.screenshot("maintenance-4-registers")
 
     # the earlier evidence, for reference, beside the requirement
     awbgui.show_page(win, "Requirements")
@@ -127,11 +133,12 @@ def check_window(app, win, previous):
                                 for n in awbgui.walk(reference, limit=3)),
                     what="the previous case's evidence of 3.1-1")
     awbgui.find_one(win, pyatspi.ROLE_LABEL, "Evidence (0)")
-    app.screenshot("maintenance-4-reference")
+    app.screenshot("maintenance-5-reference")
 
     # the link opens the previous case
     awbgui.show_page(win, "Case")
-    awbgui.press(awbgui.find_button(win, "Open the previous case"))
+    awbgui.press(awbgui.find_one(win, pyatspi.ROLE_PUSH_BUTTON, "Open the previous case",
+                                 prefix=True))
     awbgui.find_one(win, pyatspi.ROLE_LABEL, previous)
     awbgui.find_one(win, pyatspi.ROLE_LABEL, "Initial application")
     return new
@@ -180,7 +187,7 @@ def main():
             win = awbgui.wait_frame(app, name=APPLICANT, timeout=60)
             create_maintenance(app, win, previous)
             new = check_window(app, win, previous)
-            app.screenshot("maintenance-5-previous")
+            app.screenshot("maintenance-6-previous")
         check_database(db, previous, new)
 
     if failures:
