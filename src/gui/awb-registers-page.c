@@ -50,7 +50,8 @@ static char *
 format_accepted (gpointer unused,
                  gboolean accepted)
 {
-  return g_strdup (accepted ? _("Passed") : _("Failed"));
+  return g_strdup (accepted ? C_("project acceptance", "Passed")
+                            : C_("project acceptance", "Failed"));
 }
 
 /* Rows are opened, not chosen: nothing is selected until a row is clicked. */
