@@ -248,7 +248,8 @@ catalogue_title (AwbCatalogue *catalogue)
 {
   if (catalogue == NULL)
     return g_strdup ("");
-  return g_strdup_printf ("%s (%s)", awb_catalogue_get_title (catalogue),
+  /* Translators: a catalogue: its title (its version) */
+  return g_strdup_printf (_("%s (%s)"), awb_catalogue_get_title (catalogue),
                           awb_catalogue_get_version (catalogue));
 }
 
@@ -339,7 +340,8 @@ awb_new_case_dialog_new (GtkWindow   *parent,
   for (guint i = 0; self->cases != NULL && i < g_list_model_get_n_items (self->cases); i++)
     {
       g_autoptr(AwbCase) kase = g_list_model_get_item (self->cases, i);
-      g_autofree char *name = g_strdup_printf ("%s (%s, %.8s)", awb_case_get_applicant (kase),
+      /* Translators: a case to start from: applicant (stage, short id) */
+      g_autofree char *name = g_strdup_printf (_("%s (%s, %.8s)"), awb_case_get_applicant (kase),
                                                awb_stage_label (awb_case_get_stage (kase)),
                                                awb_case_get_id (kase));
 
