@@ -399,6 +399,8 @@ member_row (AwbPanelPage   *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *vote_name = g_strdup_printf (_("Vote of %s"), member->name);
   g_autofree char *reviewed = NULL;
+  g_autofree char *who = NULL;
+  const char *role;
   guint n_scopes = 1, n_reviewed = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
@@ -412,10 +414,12 @@ member_row (AwbPanelPage   *self,
                                member->id) ? 1 : 0;
   /* Translators: how many of the scopes (sections and the whole case) a member reviewed */
   reviewed = g_strdup_printf (_("%u of %u reviewed"), n_reviewed, n_scopes);
-  subtitle = g_markup_printf_escaped ("%s%s%s · %s · %s",
-                                      member->role == AWB_PANEL_ROLE_CHAIR ? _("Chair") : _("Member"),
-                                      *member->affiliation != '\0' ? ", " : "",
-                                      member->affiliation, vote_label (member->vote), reviewed);
+  role = member->role == AWB_PANEL_ROLE_CHAIR ? _("Chair") : _("Member");
+  if (*member->affiliation != '\0')
+    /* Translators: a panel member's role, then their affiliation */
+    who = g_strdup_printf (C_("panel member", "%s, %s"), role, member->affiliation);
+  subtitle = g_markup_printf_escaped ("%s · %s · %s", who != NULL ? who : role,
+                                      vote_label (member->vote), reviewed);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   g_object_set_data_full (G_OBJECT (row), "member", g_strdup (member->id), g_free);
