@@ -7,6 +7,7 @@
 
 #include "awb-case.h"
 #include "awb-conflict-item.h"
+#include "awb-record-field.h"
 #include "awb-evidence.h"
 #include "awb-finding.h"
 #include "awb-method.h"
@@ -63,72 +64,6 @@ member_string (JsonObject *object,
       || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
-}
-
-static const char *
-field_label (const char *entity,
-             const char *field)
-{
-  static const struct { const char *field, *label; } labels[] = {
-    { "applicant", NC_("record field", "Applicant") },
-    { "credit_code", NC_("record field", "Credit code") },
-    { "app_type", NC_("record field", "Type of application") },
-    { "previous_certificate", NC_("record field", "Previous certificate") },
-    { "previous_expiry", NC_("record field", "Previous certificate expires") },
-    { "baseline_case", NC_("record field", "Baseline case") },
-    { "stage", NC_("record field", "Stage") },
-    { "is_demo", NC_("record field", "Demo case") },
-    { "statement", NC_("record field", "Conclusion statement") },
-    { "panel_conclusion", NC_("record field", "Panel conclusion") },
-    { "name", NC_("record field", "Name") },
-    { "role", NC_("record field", "Role") },
-    { "kind", NC_("record field", "Kind") },
-    { "date", NC_("record field", "Date") },
-    { "from_stage", NC_("record field", "From stage") },
-    { "to_stage", NC_("record field", "To stage") },
-    { "on_date", NC_("record field", "On") },
-    { "item", NC_("record field", "Item") },
-    { "method", NC_("record field", "Method") },
-    { "title", NC_("record field", "Title") },
-    { "observation", NC_("record field", "Observation") },
-    { "evaluator", NC_("record field", "Evaluator") },
-    { "observed_on", NC_("record field", "Observed on") },
-    { "evidence_links", NC_("record field", "Linked requirements") },
-    { "attachments", NC_("record field", "Attachments") },
-    { "requirement_id", NC_("record field", "Requirement") },
-    { "rating", NC_("record field", "Rating") },
-    { "rationale", NC_("record field", "Rationale") },
-    { "text", NC_("record field", "Text") },
-    { "action", NC_("record field", "Rectification action") },
-    { "due", NC_("record field", "Due date") },
-    { "status", NC_("record field", "Status") },
-    { "full_time", NC_("record field", "Full-time") },
-    { "cert_kind", NC_("record field", "Certificate kind") },
-    { "cert_no", NC_("record field", "Certificate number") },
-    { "valid_until", NC_("record field", "Valid until") },
-    { "client", NC_("record field", "Client") },
-    { "service", NC_("record field", "Service") },
-    { "from_date", NC_("record field", "From") },
-    { "to_date", NC_("record field", "To") },
-    { "accepted", NC_("record field", "Accepted") },
-    { "affiliation", NC_("record field", "Affiliation") },
-    { "member", NC_("record field", "Panel member") },
-    { "scope", NC_("record field", "Scope") },
-    { "sufficient", NC_("record field", "Evidence sufficient") },
-    { "reasonable", NC_("record field", "Conclusion reasonable") },
-    { "comment", NC_("record field", "Comment") },
-    { "vote", NC_("record field", "Vote") },
-  };
-  const char *method_field;
-
-  /* an evidence item's method fields have their own labels */
-  if (g_strcmp0 (entity, "evidence") == 0
-      && (method_field = awb_evidence_field_label (field)) != NULL)
-    return method_field;
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].field, field))
-      return g_dpgettext2 (NULL, "record field", labels[i].label);
-  return field;
 }
 
 static gboolean
@@ -287,7 +222,7 @@ add_field (AwbConflictItem *self,
   AwbConflictField *f = g_new0 (AwbConflictField, 1);
   const char *entity = self->conflict->entity;
 
-  f->label = g_strdup (field_label (entity, field));
+  f->label = g_strdup (awb_record_field_label (entity, field));
   f->mine = value_text (entity, field, side_object (self->conflict->mine));
   f->theirs = value_text (entity, field, side_object (self->conflict->theirs));
   g_ptr_array_add (self->fields, f);

@@ -10,6 +10,7 @@
 #include "awb-conflict-item.h"
 #include "awb-finding.h"
 #include "awb-history-row.h"
+#include "awb-record-field.h"
 #include "awb-rating.h"
 
 /* One entry of the case's history as a row: when, what in words, which
@@ -188,8 +189,8 @@ detail_of (const AwbHistoryEntry *e)
           if (b == NULL || !json_node_equal (a, b))
             {
               if (changed->len > 0)
-                g_string_append (changed, ", ");
-              g_string_append (changed, name);
+                g_string_append (changed, C_("list separator", ", "));
+              g_string_append (changed, awb_record_field_label (e->entity, name));
             }
         }
       if (changed->len > 0)

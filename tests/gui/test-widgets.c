@@ -17,6 +17,8 @@
 #include "awb-finding-dialog.h"
 #include "awb-history.h"
 #include "awb-history-page.h"
+#include "awb-history-item.h"
+#include "awb-history-row.h"
 #include "awb-new-case-dialog.h"
 #include "awb-overview-page.h"
 #include "awb-package.h"
@@ -736,6 +738,36 @@ test_shortcuts (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A history row names the fields an edit changed as people read them
+ * ("Rating, Rationale"), not by their columns. */
+static void
+test_history_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *case_id = demo_case_id (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(AwbHistoryItem) item = NULL;
+  AwbHistoryRow *row;
+  const char *summary;
+
+  g_assert_true (awb_rating_set (f->db, case_id, "3.3-2", AWB_RATING_CONFORMANT, "First look",
+                                 "Tester", &error));
+  g_assert_true (awb_rating_set (f->db, case_id, "3.3-2", AWB_RATING_LARGELY, "Records partly kept",
+                                 "Tester", &error));
+  g_assert_no_error (error);
+  history = awb_history_list (f->db, case_id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >, 0);
+  item = awb_history_item_new (g_ptr_array_steal_index (history, 0));
+  row = AWB_HISTORY_ROW (g_object_ref_sink (awb_history_row_new ()));
+  awb_history_row_show (row, item);
+  summary = awb_history_row_get_summary (row);
+  g_assert_nonnull (strstr (summary, "Rating, Rationale"));
+  g_assert_null (strstr (summary, "rationale"));
+  g_object_unref (row);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -761,5 +793,7 @@ main (int    argc,
   g_test_add ("/gui/package-import-export", Fixture, NULL, fixture_set_up,
               test_package_import_export, fixture_tear_down);
   g_test_add ("/gui/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
+  g_test_add ("/gui/history-row", Fixture, NULL, fixture_set_up, test_history_row,
+              fixture_tear_down);
   return g_test_run ();
 }
