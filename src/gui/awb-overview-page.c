@@ -254,11 +254,30 @@ show_case (AwbOverviewPage *self)
   self->updating = FALSE;
 }
 
+/* Advancing is the step to take next, except out of the evaluation while the
+ * audit conclusion is still incomplete: the button is there, not urged. */
+static void
+show_advance (AwbOverviewPage *self)
+{
+  AwbJudgement *judgement = awb_session_get_judgement (self->session);
+  AwbStage stage = awb_case_get_stage (awb_session_get_case (self->session));
+  gboolean urged = stage < AWB_STAGE_EVALUATION
+                   || (stage == AWB_STAGE_EVALUATION && judgement != NULL
+                       && judgement->conclusion != AWB_CONCLUSION_INCOMPLETE);
+
+  if (urged)
+    gtk_widget_add_css_class (GTK_WIDGET (self->advance_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->advance_button), "suggested-action");
+}
+
 static void
 on_session_changed_cb (AwbOverviewPage *self,
                        guint            what,
                        AwbSession      *session)
 {
+  /* any edit can complete the conclusion: a class, cheap to set */
+  show_advance (self);
   /* the case's own record, or its lock */
   if (!(what & (AWB_SESSION_CASE | AWB_SESSION_PANEL)))
     return;

@@ -768,6 +768,62 @@ test_history_row (Fixture       *f,
   g_object_unref (row);
 }
 
+static gboolean
+is_advance_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+         g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)), "Advance to");
+}
+
+/* Out of the evaluation, advancing is urged only once the conclusion is no
+ * longer incomplete. */
+static void
+test_advance_urged (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *case_id = demo_case_id (f);
+  g_autoptr(GError) error = NULL;
+  AwbWindow *window = awb_window_new (f->app);
+  AwbSession *session;
+  AwbCatalogue *catalogue;
+  GtkWidget *advance, *overview;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  /* the Case tab, where the button is */
+  overview = find_widget (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (AWB_TYPE_OVERVIEW_PAGE));
+  g_assert_nonnull (overview);
+  adw_view_stack_set_visible_child (ADW_VIEW_STACK (gtk_widget_get_ancestor (overview,
+                                                                             ADW_TYPE_VIEW_STACK)),
+                                    overview);
+  spin ();
+  session = awb_window_get_session (window);
+  g_assert_nonnull (session);
+  g_assert_cmpint (awb_case_get_stage (awb_session_get_case (session)), ==, AWB_STAGE_EVALUATION);
+  g_assert_cmpint (awb_session_get_judgement (session)->conclusion, ==,
+                   AWB_CONCLUSION_INCOMPLETE);
+  advance = find_widget (GTK_WIDGET (window), is_advance_button, NULL);
+  g_assert_nonnull (advance);
+  g_assert_false (gtk_widget_has_css_class (advance, "suggested-action"));
+
+  catalogue = awb_session_get_catalogue (session);
+  for (guint i = 0; i < awb_catalogue_get_n_requirements (catalogue); i++)
+    {
+      const char *id = awb_requirement_get_id (awb_catalogue_get_requirement (catalogue, i));
+
+      /* non-conformant with a rationale is always backed: a complete (failing) conclusion */
+      g_assert_true (awb_rating_set (f->db, case_id, id, AWB_RATING_NONCONFORMANT, "Not shown",
+                                     "Tester", &error));
+      g_assert_no_error (error);
+    }
+  awb_session_refresh (session, AWB_SESSION_RATINGS);
+  g_assert_cmpint (awb_session_get_judgement (session)->conclusion, !=,
+                   AWB_CONCLUSION_INCOMPLETE);
+  g_assert_true (gtk_widget_has_css_class (advance, "suggested-action"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -794,6 +850,8 @@ main (int    argc,
               test_package_import_export, fixture_tear_down);
   g_test_add ("/gui/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
   g_test_add ("/gui/history-row", Fixture, NULL, fixture_set_up, test_history_row,
+              fixture_tear_down);
+  g_test_add ("/gui/advance-urged", Fixture, NULL, fixture_set_up, test_advance_urged,
               fixture_tear_down);
   return g_test_run ();
 }
