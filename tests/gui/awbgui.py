@@ -345,3 +345,18 @@ def show_page(win, name):
         except Exception:
             if attempt:
                 raise
+
+
+class Checks:
+    """Soft checks of an end-to-end test: each failure is printed and kept,
+    the test goes on (the screenshots after it are still taken) and fails at
+    the end when any was found."""
+
+    def __init__(self):
+        self.failures = []
+
+    def __call__(self, condition, what):
+        if not condition:
+            self.failures.append(what)
+            print("FAIL:", what, file=sys.stderr)
+

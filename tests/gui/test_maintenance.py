@@ -25,13 +25,7 @@ ACTOR = "Evaluator Lin"
 CERTIFICATE = "CCRC-2023-ISV-CS-0042"
 EXPIRY = "2026-12-31"
 
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
+check = awbgui.Checks()
 
 
 def case_list(db):
@@ -190,7 +184,7 @@ def main():
             app.screenshot("maintenance-6-previous")
         check_database(db, previous, new)
 
-    if failures:
+    if check.failures:
         return 1
     print("ok: maintenance case created from the previous one, what carried over shown and stored")
     return 0

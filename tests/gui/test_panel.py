@@ -25,13 +25,7 @@ CODE = "91350100M000100Y43"
 ACTOR = "Panel Secretary Gao"
 REASON = "The chair asks for the 2025 staff certificates"
 
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
+check = awbgui.Checks()
 
 
 def enabled_actions(win):
@@ -282,7 +276,7 @@ def main():
 
         check_database(db, cid)
 
-    if failures:
+    if check.failures:
         return 1
     print("ok: submitted and locked, 3 members, 3 reviews, a tie failed, a majority passed, "
           "recorded, reopened with a reason")
