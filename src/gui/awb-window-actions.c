@@ -383,9 +383,7 @@ on_export_done_cb (GObject      *source,
   g_autoptr(AwbXlsxResult) exported = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
-  g_autofree char *uri = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   exported = awb_xlsx_export_finish (result, &error);
   g_clear_object (&self->export_cancellable);
@@ -404,14 +402,24 @@ on_export_done_cb (GObject      *source,
     }
 
   basename = g_path_get_basename (exported->path);
-  uri = g_filename_to_uri (exported->path, NULL, NULL);
   /* Translators: a toast after an export, with the file's name */
   title = g_strdup_printf (_("Workbook exported to “%s”"), basename);
-  toast = adw_toast_new (title);
+  _awb_window_toast_written (self, title, _("_Open"), exported->path);
+}
+
+void
+_awb_window_toast_written (AwbWindow  *self,
+                           const char *title,
+                           const char *button_label,
+                           const char *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  AdwToast *toast = adw_toast_new (title);
+
   adw_toast_set_timeout (toast, 10);
   if (uri != NULL)
     {
-      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_button_label (toast, button_label);
       adw_toast_set_action_name (toast, "win.open-file");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
     }

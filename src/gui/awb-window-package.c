@@ -93,9 +93,7 @@ on_export_package_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *uri = NULL;
   g_autofree char *title = NULL;
-  AdwToast *toast;
 
   summary = awb_package_export_finish (result, &error);
   if (!end_job (self))
@@ -111,18 +109,9 @@ on_export_package_done_cb (GObject      *source,
 
   basename = g_path_get_basename (summary->path);
   folder = g_path_get_dirname (summary->path);
-  uri = g_filename_to_uri (folder, NULL, NULL);
   /* Translators: a toast after exporting a case package, with the file's name */
   title = g_strdup_printf (_("Case package exported to “%s”"), basename);
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 10);
-  if (uri != NULL)
-    {
-      adw_toast_set_button_label (toast, _("Open _Folder"));
-      adw_toast_set_action_name (toast, "win.open-file");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-    }
-  awb_window_add_toast (self, toast);
+  _awb_window_toast_written (self, title, _("Open _Folder"), folder);
 }
 
 static void

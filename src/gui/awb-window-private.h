@@ -40,5 +40,11 @@ void _awb_window_show_progress              (AwbWindow      *self,
                                              const char     *text,
                                              double          fraction);
 void _awb_window_hide_progress              (AwbWindow      *self);
+/* A toast saying a file was written (title), whose button (label) opens path
+ * — the file itself or its folder — with the default application. */
+void _awb_window_toast_written               (AwbWindow      *self,
+                                              const char     *title,
+                                              const char     *button_label,
+                                              const char     *path);
 
 G_END_DECLS
