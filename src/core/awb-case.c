@@ -311,11 +311,7 @@ pair_json (const char *first_key,
     {
       const char *value = va_arg (args, const char *);
 
-      json_builder_set_member_name (b, key);
-      if (value != NULL)
-        json_builder_add_string_value (b, value);
-      else
-        json_builder_add_null_value (b);
+      _awb_json_add_string (b, key, value);
       key = va_arg (args, const char *);
     }
   va_end (args);
@@ -872,18 +868,6 @@ awb_case_get_retention_end (AwbCase        *self,
   return TRUE;
 }
 
-static void
-add_string_member (JsonBuilder *b,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 /* Everything about the case, ids in full (the shape is in docs/lifecycle.md). */
 JsonNode *
 awb_case_to_json (AwbCase *self)
@@ -893,28 +877,28 @@ awb_case_to_json (AwbCase *self)
   g_return_val_if_fail (AWB_IS_CASE (self), NULL);
 
   json_builder_begin_object (b);
-  add_string_member (b, "id", self->id);
-  add_string_member (b, "applicant", self->applicant);
-  add_string_member (b, "credit_code", self->credit_code);
-  add_string_member (b, "type", self->app_type);
-  add_string_member (b, "catalogue_id", self->catalogue_id);
-  add_string_member (b, "catalogue_version", self->catalogue_version);
-  add_string_member (b, "stage", awb_stage_to_string (self->stage));
-  add_string_member (b, "previous_certificate", self->previous_certificate);
-  add_string_member (b, "previous_expiry", self->previous_expiry);
-  add_string_member (b, "baseline_case", self->baseline_case);
+  _awb_json_add_string (b, "id", self->id);
+  _awb_json_add_string (b, "applicant", self->applicant);
+  _awb_json_add_string (b, "credit_code", self->credit_code);
+  _awb_json_add_string (b, "type", self->app_type);
+  _awb_json_add_string (b, "catalogue_id", self->catalogue_id);
+  _awb_json_add_string (b, "catalogue_version", self->catalogue_version);
+  _awb_json_add_string (b, "stage", awb_stage_to_string (self->stage));
+  _awb_json_add_string (b, "previous_certificate", self->previous_certificate);
+  _awb_json_add_string (b, "previous_expiry", self->previous_expiry);
+  _awb_json_add_string (b, "baseline_case", self->baseline_case);
   json_builder_set_member_name (b, "is_demo");
   json_builder_add_boolean_value (b, self->is_demo);
   json_builder_set_member_name (b, "locked");
   json_builder_add_boolean_value (b, awb_case_is_locked (self));
-  add_string_member (b, "submitted_at", self->submitted_at);
-  add_string_member (b, "created_at", self->created_at);
-  add_string_member (b, "updated_at", self->updated_at);
-  add_string_member (b, "closed_on", awb_case_get_closed_on (self));
+  _awb_json_add_string (b, "submitted_at", self->submitted_at);
+  _awb_json_add_string (b, "created_at", self->created_at);
+  _awb_json_add_string (b, "updated_at", self->updated_at);
+  _awb_json_add_string (b, "closed_on", awb_case_get_closed_on (self));
 
   json_builder_set_member_name (b, "team");
   json_builder_begin_object (b);
-  add_string_member (b, "leader", self->leader);
+  _awb_json_add_string (b, "leader", self->leader);
   json_builder_set_member_name (b, "evaluators");
   json_builder_begin_array (b);
   for (guint i = 0; self->evaluators[i] != NULL; i++)
@@ -927,11 +911,11 @@ awb_case_to_json (AwbCase *self)
   for (guint i = 0; i < AWB_N_CHECKS; i++)
     {
       json_builder_begin_object (b);
-      add_string_member (b, "item", check_names[i]);
+      _awb_json_add_string (b, "item", check_names[i]);
       json_builder_set_member_name (b, "ticked");
       json_builder_add_boolean_value (b, self->checks[i].actor != NULL);
-      add_string_member (b, "actor", self->checks[i].actor);
-      add_string_member (b, "at", self->checks[i].at);
+      _awb_json_add_string (b, "actor", self->checks[i].actor);
+      _awb_json_add_string (b, "at", self->checks[i].at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -947,9 +931,9 @@ awb_case_to_json (AwbCase *self)
           continue;
         }
       json_builder_begin_object (b);
-      add_string_member (b, "date", self->dates[i].date);
-      add_string_member (b, "actor", self->dates[i].actor);
-      add_string_member (b, "at", self->dates[i].at);
+      _awb_json_add_string (b, "date", self->dates[i].date);
+      _awb_json_add_string (b, "actor", self->dates[i].actor);
+      _awb_json_add_string (b, "at", self->dates[i].at);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
@@ -961,12 +945,12 @@ awb_case_to_json (AwbCase *self)
       AwbStageMove *move = self->moves->pdata[i];
 
       json_builder_begin_object (b);
-      add_string_member (b, "id", move->id);
-      add_string_member (b, "from", awb_stage_to_string (move->from));
-      add_string_member (b, "to", awb_stage_to_string (move->to));
-      add_string_member (b, "on", move->on_date);
-      add_string_member (b, "actor", move->actor);
-      add_string_member (b, "at", move->at);
+      _awb_json_add_string (b, "id", move->id);
+      _awb_json_add_string (b, "from", awb_stage_to_string (move->from));
+      _awb_json_add_string (b, "to", awb_stage_to_string (move->to));
+      _awb_json_add_string (b, "on", move->on_date);
+      _awb_json_add_string (b, "actor", move->actor);
+      _awb_json_add_string (b, "at", move->at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -549,11 +549,7 @@ awb_deadlines_to_json (GPtrArray *deadlines)
       json_builder_add_string_value (b, d->item);
       json_builder_set_member_name (b, "state");
       json_builder_add_string_value (b, state_names[d->state]);
-      json_builder_set_member_name (b, "date");
-      if (d->date != NULL)
-        json_builder_add_string_value (b, d->date);
-      else
-        json_builder_add_null_value (b);
+      _awb_json_add_string (b, "date", d->date);
       json_builder_set_member_name (b, "text");
       json_builder_add_string_value (b, d->text);
       json_builder_end_object (b);

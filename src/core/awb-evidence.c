@@ -606,30 +606,21 @@ awb_evidence_to_json (AwbEvidence *self,
           supports = "mixed";
       }
 
-#define STRING_MEMBER(name, value) \
-  G_STMT_START { \
-    json_builder_set_member_name (b, name); \
-    if ((value) != NULL) \
-      json_builder_add_string_value (b, value); \
-    else \
-      json_builder_add_null_value (b); \
-  } G_STMT_END
-
   json_builder_begin_object (b);
-  STRING_MEMBER ("id", self->id);
-  STRING_MEMBER ("case_id", self->case_id);
-  STRING_MEMBER ("method", awb_method_to_string (self->method));
-  STRING_MEMBER ("title", self->title);
-  STRING_MEMBER ("observation", self->observation);
-  STRING_MEMBER ("evaluator", self->evaluator);
-  STRING_MEMBER ("observed_on", self->observed_on);
-  STRING_MEMBER ("recorded_at", self->recorded_at);
-  STRING_MEMBER ("updated_at", self->updated_at);
+  _awb_json_add_string (b, "id", self->id);
+  _awb_json_add_string (b, "case_id", self->case_id);
+  _awb_json_add_string (b, "method", awb_method_to_string (self->method));
+  _awb_json_add_string (b, "title", self->title);
+  _awb_json_add_string (b, "observation", self->observation);
+  _awb_json_add_string (b, "evaluator", self->evaluator);
+  _awb_json_add_string (b, "observed_on", self->observed_on);
+  _awb_json_add_string (b, "recorded_at", self->recorded_at);
+  _awb_json_add_string (b, "updated_at", self->updated_at);
   json_builder_set_member_name (b, "rev");
   json_builder_add_int_value (b, self->rev);
-  STRING_MEMBER ("supports", supports);
+  _awb_json_add_string (b, "supports", supports);
   for (const char * const *key = method_fields[self->method]; *key != NULL; key++)
-    STRING_MEMBER (*key, self->fields[_awb_evidence_field_index (*key)]);
+    _awb_json_add_string (b, *key, self->fields[_awb_evidence_field_index (*key)]);
 
   json_builder_set_member_name (b, "requirements");
   json_builder_begin_array (b);
@@ -638,8 +629,8 @@ awb_evidence_to_json (AwbEvidence *self,
       AwbEvidenceLink *link = self->links->pdata[i];
 
       json_builder_begin_object (b);
-      STRING_MEMBER ("id", link->requirement_id);
-      STRING_MEMBER ("supports", awb_supports_to_string (link->supports));
+      _awb_json_add_string (b, "id", link->requirement_id);
+      _awb_json_add_string (b, "supports", awb_supports_to_string (link->supports));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -651,18 +642,17 @@ awb_evidence_to_json (AwbEvidence *self,
       AwbAttachment *a = self->attachments->pdata[i];
 
       json_builder_begin_object (b);
-      STRING_MEMBER ("id", a->id);
-      STRING_MEMBER ("name", a->name);
+      _awb_json_add_string (b, "id", a->id);
+      _awb_json_add_string (b, "name", a->name);
       json_builder_set_member_name (b, "size");
       json_builder_add_int_value (b, a->size);
-      STRING_MEMBER ("sha256", a->sha256);
-      STRING_MEMBER ("type", a->content_type);
-      STRING_MEMBER ("added_at", a->added_at);
+      _awb_json_add_string (b, "sha256", a->sha256);
+      _awb_json_add_string (b, "type", a->content_type);
+      _awb_json_add_string (b, "added_at", a->added_at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-#undef STRING_MEMBER
 
   return json_builder_get_root (b);
 }

@@ -1324,38 +1324,23 @@ awb_judgement_generate_statement (AwbJudgement *j)
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *value)
-{
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_check_json (JsonBuilder          *b,
                 const AwbCheckResult *check)
 {
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "check");
-  add_string (b, check->check);
-  json_builder_set_member_name (b, "requirement");
-  add_string (b, check->requirement_id);
+  _awb_json_add_string (b, "check", check->check);
+  _awb_json_add_string (b, "requirement", check->requirement_id);
   json_builder_set_member_name (b, "passed");
   json_builder_add_boolean_value (b, check->passed);
   json_builder_set_member_name (b, "count");
   json_builder_add_int_value (b, check->count);
   json_builder_set_member_name (b, "limit");
   json_builder_add_int_value (b, check->limit);
-  json_builder_set_member_name (b, "date_kind");
-  add_string (b, check->date_kind);
-  json_builder_set_member_name (b, "date");
-  add_string (b, check->date);
+  _awb_json_add_string (b, "date_kind", check->date_kind);
+  _awb_json_add_string (b, "date", check->date);
   json_builder_set_member_name (b, "date_set");
   json_builder_add_boolean_value (b, check->date_set);
-  json_builder_set_member_name (b, "figures");
-  add_string (b, check->figures);
+  _awb_json_add_string (b, "figures", check->figures);
   json_builder_end_object (b);
 }
 
@@ -1381,16 +1366,11 @@ awb_judgement_to_json (AwbJudgement *j)
   g_return_val_if_fail (j != NULL, NULL);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "case");
-  add_string (b, j->case_id);
-  json_builder_set_member_name (b, "conclusion");
-  add_string (b, awb_conclusion_to_string (j->conclusion));
-  json_builder_set_member_name (b, "label");
-  add_string (b, awb_conclusion_label (j->conclusion));
-  json_builder_set_member_name (b, "today");
-  add_string (b, j->today);
-  json_builder_set_member_name (b, "submitted_at");
-  add_string (b, j->submitted_at);
+  _awb_json_add_string (b, "case", j->case_id);
+  _awb_json_add_string (b, "conclusion", awb_conclusion_to_string (j->conclusion));
+  _awb_json_add_string (b, "label", awb_conclusion_label (j->conclusion));
+  _awb_json_add_string (b, "today", j->today);
+  _awb_json_add_string (b, "submitted_at", j->submitted_at);
 
   json_builder_set_member_name (b, "reasons");
   json_builder_begin_array (b);
@@ -1399,12 +1379,9 @@ awb_judgement_to_json (AwbJudgement *j)
       AwbReason *reason = j->reasons->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "requirement");
-      add_string (b, reason->requirement_id);
-      json_builder_set_member_name (b, "kind");
-      add_string (b, reason->kind);
-      json_builder_set_member_name (b, "text");
-      add_string (b, reason->text);
+      _awb_json_add_string (b, "requirement", reason->requirement_id);
+      _awb_json_add_string (b, "kind", reason->kind);
+      _awb_json_add_string (b, "text", reason->text);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1416,20 +1393,13 @@ awb_judgement_to_json (AwbJudgement *j)
       AwbRequirementJudgement *rj = j->requirements->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      add_string (b, rj->requirement_id);
-      json_builder_set_member_name (b, "section");
-      add_string (b, rj->section_id);
-      json_builder_set_member_name (b, "rating");
-      add_string (b, awb_rating_to_string (rj->rating));
-      json_builder_set_member_name (b, "rationale");
-      add_string (b, rj->rationale);
-      json_builder_set_member_name (b, "suggested");
-      add_string (b, rj->suggested);
-      json_builder_set_member_name (b, "sufficiency");
-      add_string (b, awb_sufficiency_to_string (rj->sufficiency));
-      json_builder_set_member_name (b, "missing");
-      add_string (b, rj->missing);
+      _awb_json_add_string (b, "id", rj->requirement_id);
+      _awb_json_add_string (b, "section", rj->section_id);
+      _awb_json_add_string (b, "rating", awb_rating_to_string (rj->rating));
+      _awb_json_add_string (b, "rationale", rj->rationale);
+      _awb_json_add_string (b, "suggested", rj->suggested);
+      _awb_json_add_string (b, "sufficiency", awb_sufficiency_to_string (rj->sufficiency));
+      _awb_json_add_string (b, "missing", rj->missing);
       json_builder_set_member_name (b, "methods");
       add_methods_json (b, rj->supporting);
       json_builder_set_member_name (b, "partly");
@@ -1438,12 +1408,10 @@ awb_judgement_to_json (AwbJudgement *j)
       json_builder_add_int_value (b, rj->contradicting);
       json_builder_set_member_name (b, "evidence");
       json_builder_add_int_value (b, rj->n_evidence);
-      json_builder_set_member_name (b, "check");
-      add_string (b, rj->check);
+      _awb_json_add_string (b, "check", rj->check);
       json_builder_set_member_name (b, "backed");
       json_builder_add_boolean_value (b, rj->backed);
-      json_builder_set_member_name (b, "problem");
-      add_string (b, rj->problem);
+      _awb_json_add_string (b, "problem", rj->problem);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1455,8 +1423,7 @@ awb_judgement_to_json (AwbJudgement *j)
       AwbSectionCounts *counts = j->sections->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      add_string (b, counts->section_id);
+      _awb_json_add_string (b, "id", counts->section_id);
       json_builder_set_member_name (b, "ratings");
       json_builder_begin_object (b);
       for (guint r = 0; r < AWB_N_RATINGS; r++)
@@ -1493,18 +1460,12 @@ awb_judgement_to_json (AwbJudgement *j)
       AwbRectification *rect = j->rectifications->pdata[i];
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "finding");
-      add_string (b, rect->finding_id);
-      json_builder_set_member_name (b, "requirement");
-      add_string (b, rect->requirement_id);
-      json_builder_set_member_name (b, "kind");
-      add_string (b, rect->kind);
-      json_builder_set_member_name (b, "action");
-      add_string (b, rect->action);
-      json_builder_set_member_name (b, "due");
-      add_string (b, rect->due);
-      json_builder_set_member_name (b, "status");
-      add_string (b, rect->status);
+      _awb_json_add_string (b, "finding", rect->finding_id);
+      _awb_json_add_string (b, "requirement", rect->requirement_id);
+      _awb_json_add_string (b, "kind", rect->kind);
+      _awb_json_add_string (b, "action", rect->action);
+      _awb_json_add_string (b, "due", rect->due);
+      _awb_json_add_string (b, "status", rect->status);
       json_builder_set_member_name (b, "overdue");
       json_builder_add_boolean_value (b, rect->overdue);
       json_builder_end_object (b);
@@ -1517,21 +1478,18 @@ awb_judgement_to_json (AwbJudgement *j)
   json_builder_set_member_name (b, "notices");
   json_builder_begin_array (b);
   for (guint i = 0; i < j->notices->len; i++)
-    add_string (b, j->notices->pdata[i]);
+    json_builder_add_string_value (b, j->notices->pdata[i]);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "statement");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "text");
-  add_string (b, j->statement);
+  _awb_json_add_string (b, "text", j->statement);
   json_builder_set_member_name (b, "edited");
   json_builder_add_boolean_value (b, j->statement_edited);
   json_builder_set_member_name (b, "stale");
   json_builder_add_boolean_value (b, j->statement_stale);
-  json_builder_set_member_name (b, "decision");
-  add_string (b, j->statement_decision);
-  json_builder_set_member_name (b, "generated");
-  add_string (b, j->generated_statement);
+  _awb_json_add_string (b, "decision", j->statement_decision);
+  _awb_json_add_string (b, "generated", j->generated_statement);
   json_builder_end_object (b);
 
   json_builder_end_object (b);

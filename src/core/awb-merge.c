@@ -1131,18 +1131,6 @@ awb_conflict_free (AwbConflict *conflict)
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_side (JsonBuilder *b,
           const char  *name,
           JsonNode    *value,
@@ -1156,8 +1144,8 @@ add_side (JsonBuilder *b,
     json_builder_add_value (b, json_node_copy (value));
   else
     json_builder_add_null_value (b);
-  add_string (b, "actor", actor);
-  add_string (b, "at", at);
+  _awb_json_add_string (b, "actor", actor);
+  _awb_json_add_string (b, "at", at);
   json_builder_end_object (b);
 }
 
@@ -1169,15 +1157,15 @@ awb_conflict_to_json (const AwbConflict *c)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "id", c->id);
-  add_string (b, "case", c->case_id);
-  add_string (b, "entity", c->entity);
-  add_string (b, "record", c->record_id);
-  add_string (b, "key", c->key);
+  _awb_json_add_string (b, "id", c->id);
+  _awb_json_add_string (b, "case", c->case_id);
+  _awb_json_add_string (b, "entity", c->entity);
+  _awb_json_add_string (b, "record", c->record_id);
+  _awb_json_add_string (b, "key", c->key);
   add_side (b, "mine", c->mine, c->mine_actor, c->mine_at);
   add_side (b, "theirs", c->theirs, c->theirs_actor, c->theirs_at);
-  add_string (b, "package", c->package);
-  add_string (b, "detected_at", c->detected_at);
+  _awb_json_add_string (b, "package", c->package);
+  _awb_json_add_string (b, "detected_at", c->detected_at);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -1477,9 +1465,9 @@ awb_conflict_resolve (AwbDatabase     *db,
   record = awb_conflict_to_json (conflict);
   b = json_builder_new ();
   json_builder_begin_object (b);
-  add_string (b, "choice", side == AWB_CONFLICT_THEIRS ? "theirs" : "mine");
-  add_string (b, "entity", conflict->entity);
-  add_string (b, "record", conflict->record_id);
+  _awb_json_add_string (b, "choice", side == AWB_CONFLICT_THEIRS ? "theirs" : "mine");
+  _awb_json_add_string (b, "entity", conflict->entity);
+  _awb_json_add_string (b, "record", conflict->record_id);
   json_builder_set_member_name (b, "value");
   if (after != NULL)
     json_builder_add_value (b, json_node_ref (after));
@@ -1547,9 +1535,9 @@ awb_import_result_to_json (AwbImportResult *result)
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string (b, "case", result->case_id);
-  add_string (b, "applicant", result->applicant);
-  add_string (b, "package", result->package);
+  _awb_json_add_string (b, "case", result->case_id);
+  _awb_json_add_string (b, "applicant", result->applicant);
+  _awb_json_add_string (b, "package", result->package);
   json_builder_set_member_name (b, "created");
   json_builder_add_boolean_value (b, result->created);
   json_builder_set_member_name (b, "added");
@@ -1567,9 +1555,9 @@ awb_import_result_to_json (AwbImportResult *result)
       AwbMergeChange *c = result->changes->pdata[i];
 
       json_builder_begin_object (b);
-      add_string (b, "entity", c->entity);
-      add_string (b, "record", c->record_id);
-      add_string (b, "change", c->change);
+      _awb_json_add_string (b, "entity", c->entity);
+      _awb_json_add_string (b, "record", c->record_id);
+      _awb_json_add_string (b, "change", c->change);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -2053,7 +2041,7 @@ append_merge_entry (Merge   *mg,
   AwbImportResult *r = mg->result;
 
   json_builder_begin_object (b);
-  add_string (b, "package", mg->package);
+  _awb_json_add_string (b, "package", mg->package);
   json_builder_set_member_name (b, "added");
   json_builder_add_int_value (b, r->n_added);
   json_builder_set_member_name (b, "updated");
@@ -2071,9 +2059,9 @@ append_merge_entry (Merge   *mg,
       AwbMergeChange *c = r->changes->pdata[i];
 
       json_builder_begin_object (b);
-      add_string (b, "entity", c->entity);
-      add_string (b, "record", c->record_id);
-      add_string (b, "change", c->change);
+      _awb_json_add_string (b, "entity", c->entity);
+      _awb_json_add_string (b, "record", c->record_id);
+      _awb_json_add_string (b, "change", c->change);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -887,26 +887,14 @@ awb_panel_free (AwbPanel *panel)
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_vote (JsonBuilder    *b,
           AwbPanelMember *m)
 {
   json_builder_begin_object (b);
-  add_string (b, "member", m->name);
-  add_string (b, "member_id", m->id);
-  add_string (b, "vote", awb_vote_to_string (m->vote));
-  add_string (b, "comment", m->vote_comment);
+  _awb_json_add_string (b, "member", m->name);
+  _awb_json_add_string (b, "member_id", m->id);
+  _awb_json_add_string (b, "vote", awb_vote_to_string (m->vote));
+  _awb_json_add_string (b, "comment", m->vote_comment);
   json_builder_end_object (b);
 }
 
@@ -919,13 +907,13 @@ awb_panel_to_json (AwbPanel *panel)
   g_return_val_if_fail (panel != NULL, NULL);
 
   json_builder_begin_object (b);
-  add_string (b, "case", panel->case_id);
-  add_string (b, "submitted_at", panel->submitted_at);
-  add_string (b, "conclusion", awb_panel_conclusion_to_string (panel->conclusion));
-  add_string (b, "label", awb_panel_conclusion_label (panel->conclusion));
+  _awb_json_add_string (b, "case", panel->case_id);
+  _awb_json_add_string (b, "submitted_at", panel->submitted_at);
+  _awb_json_add_string (b, "conclusion", awb_panel_conclusion_to_string (panel->conclusion));
+  _awb_json_add_string (b, "label", awb_panel_conclusion_label (panel->conclusion));
   json_builder_set_member_name (b, "recorded");
   json_builder_add_boolean_value (b, panel->recorded);
-  add_string (b, "concluded_at", panel->concluded_at);
+  _awb_json_add_string (b, "concluded_at", panel->concluded_at);
   json_builder_set_member_name (b, "pass");
   json_builder_add_int_value (b, panel->n_pass);
   json_builder_set_member_name (b, "fail");
@@ -938,13 +926,13 @@ awb_panel_to_json (AwbPanel *panel)
       AwbPanelMember *m = panel->members->pdata[i];
 
       json_builder_begin_object (b);
-      add_string (b, "id", m->id);
-      add_string (b, "name", m->name);
-      add_string (b, "affiliation", m->affiliation);
-      add_string (b, "role", awb_panel_role_to_string (m->role));
-      add_string (b, "vote", awb_vote_to_string (m->vote));
-      add_string (b, "comment", m->vote_comment);
-      add_string (b, "voted_at", m->voted_at);
+      _awb_json_add_string (b, "id", m->id);
+      _awb_json_add_string (b, "name", m->name);
+      _awb_json_add_string (b, "affiliation", m->affiliation);
+      _awb_json_add_string (b, "role", awb_panel_role_to_string (m->role));
+      _awb_json_add_string (b, "vote", awb_vote_to_string (m->vote));
+      _awb_json_add_string (b, "comment", m->vote_comment);
+      _awb_json_add_string (b, "voted_at", m->voted_at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -969,21 +957,21 @@ awb_panel_to_json (AwbPanel *panel)
       AwbPanelReview *r = panel->reviews->pdata[i];
 
       json_builder_begin_object (b);
-      add_string (b, "id", r->id);
-      add_string (b, "member", r->member);
-      add_string (b, "member_id", r->member_id);
-      add_string (b, "scope", r->scope);
+      _awb_json_add_string (b, "id", r->id);
+      _awb_json_add_string (b, "member", r->member);
+      _awb_json_add_string (b, "member_id", r->member_id);
+      _awb_json_add_string (b, "scope", r->scope);
       json_builder_set_member_name (b, "sufficient");
       json_builder_add_boolean_value (b, r->sufficient);
       json_builder_set_member_name (b, "reasonable");
       json_builder_add_boolean_value (b, r->reasonable);
-      add_string (b, "comment", r->comment);
-      add_string (b, "at", r->at);
+      _awb_json_add_string (b, "comment", r->comment);
+      _awb_json_add_string (b, "at", r->at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
 
-  add_string (b, "statement", panel->statement);
+  _awb_json_add_string (b, "statement", panel->statement);
   json_builder_set_member_name (b, "team_conclusion");
   {
     g_autoptr(JsonParser) parser = json_parser_new ();

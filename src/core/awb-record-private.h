@@ -105,4 +105,9 @@ gboolean      _awb_record_remove           (AwbDatabase *db,
                                             const char  *actor,
                                             GError     **error);
 
+/* Adds the member name to b: the string value, or null when value is NULL. */
+void          _awb_json_add_string         (JsonBuilder *b,
+                                            const char  *name,
+                                            const char  *value);
+
 G_END_DECLS

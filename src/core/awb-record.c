@@ -337,3 +337,15 @@ _awb_record_remove (AwbDatabase *db,
        awb_history_append (db, case_id, actor, "remove", entity, rid, before, NULL, error);
   return _awb_action_finish (db, ok, error);
 }
+
+void
+_awb_json_add_string (JsonBuilder *b,
+                      const char  *name,
+                      const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}

@@ -69,11 +69,7 @@ awb_xlsx_result_to_json (AwbXlsxResult *result)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "file");
   json_builder_add_string_value (b, result->path);
-  json_builder_set_member_name (b, "case");
-  if (result->case_id != NULL)
-    json_builder_add_string_value (b, result->case_id);
-  else
-    json_builder_add_null_value (b);
+  _awb_json_add_string (b, "case", result->case_id);
   json_builder_set_member_name (b, "bytes");
   json_builder_add_int_value (b, result->size);
   json_builder_set_member_name (b, "sheets");
