@@ -415,19 +415,7 @@ evidence_detach (AwbCli *cli,
                  int     argc,
                  char  **argv)
 {
-  g_autoptr(GError) error = NULL;
-  AwbDatabase *db;
-  int status;
-
-  if (!awb_cli_parse (argv[0], "ATTACHMENT", NULL, &argc, &argv, 1, 1, &status))
-    return status;
-
-  db = awb_cli_database (cli, &error);
-  if (db == NULL)
-    return awb_cli_refuse (error);
-  if (!awb_evidence_remove_attachment (db, argv[1], NULL, &error))
-    return awb_cli_refuse (error);
-  return 0;
+  return awb_cli_remove (cli, argc, argv, "ATTACHMENT", awb_evidence_remove_attachment);
 }
 
 const AwbCliCommand awb_cli_evidence_commands[] = {

@@ -173,7 +173,7 @@ finding_remove (AwbCli *cli,
                 int     argc,
                 char  **argv)
 {
-  return awb_cli_remove (cli, argc, argv, awb_finding_remove);
+  return awb_cli_remove (cli, argc, argv, "ID", awb_finding_remove);
 }
 
 const AwbCliCommand awb_cli_finding_commands[] = {

@@ -72,11 +72,13 @@ typedef gboolean (*AwbCliRemoveFunc) (AwbDatabase *db,
                                       const char  *id_or_prefix,
                                       const char  *actor,
                                       GError     **error);
-/* The whole of a "GROUP remove ID" command: parses ID, calls remove_record,
- * exits 0 or refuses (2). */
+/* The whole of a "GROUP remove ID" command (or "evidence detach ATTACHMENT"):
+ * parses the one argument (named so in messages), calls remove_record, exits 0
+ * or refuses (2). */
 int          awb_cli_remove      (AwbCli          *cli,
                                   int              argc,
                                   char           **argv,
+                                  const char      *argument,
                                   AwbCliRemoveFunc remove_record);
 
 extern const AwbCliCommand awb_cli_catalogue_commands[];

@@ -135,7 +135,7 @@ project_remove (AwbCli *cli,
                 int     argc,
                 char  **argv)
 {
-  return awb_cli_remove (cli, argc, argv, awb_project_remove);
+  return awb_cli_remove (cli, argc, argv, "ID", awb_project_remove);
 }
 
 const AwbCliCommand awb_cli_project_commands[] = {

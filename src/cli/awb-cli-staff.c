@@ -135,7 +135,7 @@ staff_remove (AwbCli *cli,
               int     argc,
               char  **argv)
 {
-  return awb_cli_remove (cli, argc, argv, awb_staff_remove);
+  return awb_cli_remove (cli, argc, argv, "ID", awb_staff_remove);
 }
 
 const AwbCliCommand awb_cli_staff_commands[] = {

@@ -223,13 +223,14 @@ int
 awb_cli_remove (AwbCli          *cli,
                 int              argc,
                 char           **argv,
+                const char      *argument,
                 AwbCliRemoveFunc remove_record)
 {
   g_autoptr(GError) error = NULL;
   AwbDatabase *db;
   int status;
 
-  if (!awb_cli_parse (argv[0], "ID", NULL, &argc, &argv, 1, 1, &status))
+  if (!awb_cli_parse (argv[0], argument, NULL, &argc, &argv, 1, 1, &status))
     return status;
 
   db = awb_cli_database (cli, &error);
